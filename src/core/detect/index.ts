@@ -1,0 +1,97 @@
+// detect(repo) → every deployable app in the tree. One listing of the tree, candidate folders found by
+// marker files, the first matching provider (in registry order) profiles each, then cross-ecosystem facts
+// (env vars, ports, services, native deps, existing artifacts) are added from what the provider reported.
+import type { RepoReader } from '../repo';
+import { dirOf } from '../repo';
+import type { AppProfile, DetectResult, Fact, Warning } from '../model';
+import { AppContext } from './context';
+import type { Provider, ProviderProfile } from './provider';
+import { PROVIDERS } from './registry';
+import { scanEnv } from './env';
+import { scanPort } from './ports';
+import { servicesFrom } from './services';
+import { nativeDepsFrom } from './native';
+import { findExisting } from './existing';
+
+export function detect(repo: RepoReader): DetectResult {
+  const warnings: Warning[] = [];
+  const files = repo.files();
+  const candidates = candidateDirs(files, PROVIDERS);
+  // Folders that look like projects of their own are cut out of their parents' file lists; a bare
+  // index.html (static marker) is not, since it is usually an asset folder of the parent app.
+  const projectDirs = candidateDirs(files, PROVIDERS.filter((p) => p.id !== 'static'));
+  const apps: AppProfile[] = [];
+  const appDirs: string[] = [];
+
+  for (const dir of candidates) {
+    const ctx = new AppContext(repo, dir, filesOf(files, dir, projectDirs), warnings);
+    for (const provider of PROVIDERS) {
+      if (provider.id === 'static' && appDirs.some((a) => isInside(dir, a))) break; // assets of an app, not a site
+      if (!provider.markers.some((m) => ctx.files.some((f) => !f.includes('/') && matchesMarker(m, f)))) continue;
+      if (!provider.matches(ctx)) continue;
+      const profile = provider.profile(ctx);
+      if (profile) {
+        apps.push(enrich(ctx, provider, profile));
+        appDirs.push(dir);
+      }
+      break;
+    }
+  }
+  apps.sort((a, b) => (a.path === b.path ? 0 : a.path === '.' ? -1 : b.path === '.' ? 1 : a.path < b.path ? -1 : 1));
+  return { root: repo.root, apps, warnings: [...repo.warnings, ...warnings] };
+}
+
+function enrich(ctx: AppContext, provider: Provider, p: ProviderProfile): AppProfile {
+  const { configPort, defaultPort, dependencies, sourceExtensions, ...facts } = p;
+  const sources = ctx.files.filter((f) => sourceExtensions.some((ext) => f.endsWith(ext)));
+  const existing = findExisting(ctx);
+  const exposed = existing.dockerfile?.expose[0];
+  const exposedFact: Fact<number> | null = exposed ? ctx.fact(exposed.port, existing.dockerfile!.path, exposed.line) : null;
+  const port = configPort ?? scanPort(ctx, sources) ?? exposedFact ?? defaultPort ?? null;
+  return {
+    path: ctx.dir || '.',
+    ...facts,
+    ecosystem: provider.id,
+    port,
+    env: scanEnv(ctx, sources),
+    services: servicesFrom(provider.id, dependencies),
+    nativeDeps: nativeDepsFrom(provider.id, dependencies),
+    ...(Object.keys(existing).length ? { existing } : {}),
+  };
+}
+
+/** Folders holding at least one marker file of any provider, shallowest first. */
+function candidateDirs(files: readonly string[], providers: readonly Provider[]): string[] {
+  const dirs = new Set<string>();
+  const markers = providers.flatMap((p) => p.markers);
+  for (const f of files) {
+    const base = f.slice(f.lastIndexOf('/') + 1);
+    if (markers.some((m) => matchesMarker(m, base))) dirs.add(dirOf(f));
+  }
+  return [...dirs].sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Files under `dir`, relative to it, leaving out those under deeper candidate folders (other apps). */
+function filesOf(files: readonly string[], dir: string, candidates: string[]): string[] {
+  const nested = candidates.filter((c) => c !== dir && isInside(c, dir));
+  const prefix = dir ? dir + '/' : '';
+  const out: string[] = [];
+  for (const f of files) {
+    if (prefix && !f.startsWith(prefix)) continue;
+    if (nested.length && nested.some((n) => f.startsWith(n + '/'))) continue;
+    out.push(f.slice(prefix.length));
+  }
+  return out;
+}
+
+function matchesMarker(marker: string | RegExp, base: string): boolean {
+  return typeof marker === 'string' ? marker === base : marker.test(base);
+}
+
+function isInside(dir: string, ancestor: string): boolean {
+  return ancestor === '' ? dir !== '' : dir.startsWith(ancestor + '/');
+}
+
+function depth(dir: string): number {
+  return dir === '' ? 0 : dir.split('/').length;
+}
