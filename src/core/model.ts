@@ -96,3 +96,27 @@ export interface DetectResult {
 }
 
 export type Severity = 'error' | 'warning' | 'info';
+
+/** Where a finding's evidence is: a line of a project file, or a path inside an image. */
+export type Evidence = { file: string; line?: number; excerpt?: string } | { image: string; path: string; excerpt?: string };
+
+export interface TextEdit {
+  /** File relative to the scanned root. */
+  file: string;
+  /** 1-based line to replace; with `insert: true` the text is inserted before it (line = count+1 appends). */
+  line: number;
+  insert?: boolean;
+  newText: string;
+}
+
+export interface Finding {
+  /** Rule id from the drift catalog, e.g. `GLIBC_FLOOR`. */
+  id: string;
+  severity: Severity;
+  title: string;
+  message: string;
+  evidence: Evidence[];
+  fix: { text: string; edits?: TextEdit[] };
+  /** App folder the finding belongs to (`"."` for the root app). */
+  app?: string;
+}
