@@ -1,0 +1,47 @@
+// Build step, and where static front-ends write their files.
+import type { Fact } from '../../model';
+import type { AppContext } from '../context';
+import { defaultFact } from '../context';
+import type { DetectedFramework } from './framework';
+import { runScript, type NodePackageManager } from './package-manager';
+import type { PackageJson } from './package-json';
+
+/** `scripts.build` run with the app's manager (TypeScript `tsc`, `next build`, `nest build`, `vite build`…). */
+export function detectBuild(ctx: AppContext, pkg: PackageJson, manager: NodePackageManager): Fact<string> | null {
+  return pkg.scripts.build === undefined ? null : ctx.fact(runScript(manager, 'build'), 'package.json', 'scripts.build');
+}
+
+/**
+ * Output folder of a front-end that builds to static files (the SPA convention: no start command,
+ * served by a web server): Vite and CRA apps, Astro without a server adapter, SvelteKit with
+ * adapter-static. Null for apps that run a server.
+ */
+export function staticOutputDir(ctx: AppContext, pkg: PackageJson, framework: DetectedFramework | null, adapter: string | undefined): Fact<string> | null {
+  switch (framework?.id) {
+    case 'vite':
+      return configuredOutDir(ctx, ['vite.config.ts', 'vite.config.js', 'vite.config.mjs', 'vite.config.mts']) ?? defaultFact('dist', 'vite builds into dist');
+    case 'create-react-app':
+      return defaultFact('build', 'react-scripts builds into build');
+    case 'astro':
+      return adapter ? null : configuredOutDir(ctx, ['astro.config.mjs', 'astro.config.ts', 'astro.config.js']) ?? defaultFact('dist', 'astro builds a static site into dist');
+    case 'sveltekit':
+      return '@sveltejs/adapter-static' in pkg.devDependencies || '@sveltejs/adapter-static' in pkg.dependencies
+        ? defaultFact('build', '@sveltejs/adapter-static writes build') : null;
+    default:
+      return null;
+  }
+}
+
+/** `outDir: 'public/app'` in a bundler config, with its line. */
+function configuredOutDir(ctx: AppContext, configs: string[]): Fact<string> | undefined {
+  for (const file of configs) {
+    const text = ctx.read(file);
+    if (text === undefined) continue;
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const m = /\boutDir\s*:\s*['"`]([^'"`]+)['"`]/.exec(lines[i]);
+      if (m) return ctx.fact(m[1].replace(/^\.\//, '').replace(/\/+$/, ''), file, i + 1);
+    }
+  }
+  return undefined;
+}
