@@ -1,0 +1,34 @@
+// A tiny test runner for code that runs inside the VS Code extension host, where Node's test runner
+// cannot report back. Each result is printed on one console line the driver parses into its own subtests.
+export const RESULT_PREFIX = 'PARITY-SUITE';
+
+type TestFn = () => Promise<void> | void;
+const tests: { name: string; fn: TestFn }[] = [];
+
+export function test(name: string, fn: TestFn): void {
+  tests.push({ name, fn });
+}
+
+export interface Result { name: string; ok: boolean; error?: string; ms: number }
+
+/** Runs every registered test in order; prints one JSON line per result and returns the results. */
+export async function runAll(timeoutMs = 60_000): Promise<Result[]> {
+  const results: Result[] = [];
+  for (const t of tests) {
+    const start = Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        Promise.resolve().then(t.fn),
+        new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs); }),
+      ]);
+      results.push({ name: t.name, ok: true, ms: Date.now() - start });
+    } catch (err) {
+      results.push({ name: t.name, ok: false, error: err instanceof Error ? err.stack ?? err.message : String(err), ms: Date.now() - start });
+    } finally {
+      clearTimeout(timer);
+    }
+    console.log(`${RESULT_PREFIX} ${JSON.stringify(results[results.length - 1])}`);
+  }
+  return results;
+}
