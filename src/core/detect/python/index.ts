@@ -1,9 +1,69 @@
-// Placeholder until the python provider lands: matches nothing.
-import type { Provider } from '../provider';
+// Python apps: pip, Poetry, Pipenv, uv and PDM projects; Django, Flask, FastAPI or plain scripts; a
+// Procfile `web:` line overrides the conventional start command. A folder is an app only when something
+// runs: manage.py, a Flask/FastAPI app object, a Procfile `web:` line, or main.py/app.py. A package
+// (pyproject.toml/setup.py) with none of these is a library, and a stray requirements file (e.g.
+// docs/requirements.txt for a docs build) is not an app at all.
+import { asString, pick } from '../../parse/structured';
+import type { AppContext } from '../context';
+import type { Provider, ProviderProfile } from '../provider';
+import { djangoEntry } from './django';
+import { pythonDependencies } from './dependencies';
+import { detectPackageManager } from './package-manager';
+import { plainEntry } from './plain';
+import { procfileWeb } from './procfile';
+import { pythonVersion } from './version';
+import { webAppEntry } from './web-apps';
+
+const profiles = new WeakMap<AppContext, ProviderProfile | null>();
 
 export const provider: Provider = {
   id: 'python',
-  markers: [],
-  matches: () => false,
-  profile: () => null,
+  markers: ['pyproject.toml', 'Pipfile', 'setup.py', 'manage.py', /^requirements[\w.-]*\.txt$/],
+  matches(ctx) {
+    if (profileOf(ctx)) return true;
+    // A library claims its folder (so no other provider mistakes it for an app) unless it is really a Node package.
+    return (ctx.has('pyproject.toml') || ctx.has('setup.py')) && !ctx.has('package.json');
+  },
+  profile: profileOf,
 };
+
+function profileOf(ctx: AppContext): ProviderProfile | null {
+  let profile = profiles.get(ctx);
+  if (profile === undefined) {
+    profile = buildProfile(ctx);
+    profiles.set(ctx, profile);
+  }
+  return profile;
+}
+
+function buildProfile(ctx: AppContext): ProviderProfile | null {
+  const pyproject = ctx.toml('pyproject.toml');
+  const { packageManager, lockfile } = detectPackageManager(ctx, pyproject);
+  const dependencies = pythonDependencies(ctx, packageManager?.value, pyproject);
+  const entry = djangoEntry(ctx, dependencies) ?? webAppEntry(ctx, dependencies) ?? plainEntry(ctx);
+  const procfile = ctx.has('package.json') ? undefined : procfileWeb(ctx);
+  if (!entry && !procfile) return null;
+  return {
+    name: appName(ctx, pyproject, entry?.name),
+    runtimeVersion: pythonVersion(ctx, pyproject),
+    packageManager,
+    framework: entry?.framework ?? null,
+    build: entry?.build ?? null,
+    start: procfile?.start ?? entry?.start ?? null,
+    lockfile,
+    configPort: procfile?.configPort ?? null,
+    defaultPort: entry?.defaultPort ?? null,
+    dependencies,
+    sourceExtensions: ['.py'],
+  };
+}
+
+function appName(ctx: AppContext, pyproject: Record<string, unknown> | undefined, fromEntry: string | undefined): string {
+  const declared = asString(pick(pyproject, 'project.name')) ?? asString(pick(pyproject, 'tool.poetry.name'));
+  return declared ?? fromEntry ?? folderName(ctx);
+}
+
+/** The app folder's own name, or `app` for the scanned root (whose name the reader does not know). */
+export function folderName(ctx: AppContext): string {
+  return ctx.dir ? ctx.dir.slice(ctx.dir.lastIndexOf('/') + 1) : 'app';
+}

@@ -1,0 +1,36 @@
+// Python version, first found wins:
+//   .python-version (pyenv/uv pin) > runtime.txt (`python-3.12.1`, Heroku) > .tool-versions (asdf/mise)
+//   > Pipfile [requires] python_full_version / python_version > pyproject project.requires-python
+//   > pyproject tool.poetry.dependencies.python.
+// Files that pin an interpreter come before constraints in manifests; constraints are reduced to their
+// lower bound (`>=3.11` → `3.11`, `^3.12` → `3.12`), exact versions are kept (`3.12.1`).
+import type { Fact } from '../../model';
+import { asString, pick } from '../../parse/structured';
+import type { AppContext } from '../context';
+import { constraintFloor, leadingVersion } from './constraint';
+import { toolVersionsFact } from './tool-versions';
+
+export function pythonVersion(ctx: AppContext, pyproject: Record<string, unknown> | undefined): Fact<string> | null {
+  const pinned = fileVersion(ctx, '.python-version') ?? fileVersion(ctx, 'runtime.txt', 'python-') ?? toolVersionsFact(ctx, 'python');
+  if (pinned) return pinned;
+  if (ctx.has('Pipfile')) {
+    const pipfile = ctx.toml('Pipfile');
+    for (const key of ['requires.python_full_version', 'requires.python_version']) {
+      const v = asString(pick(pipfile, key));
+      const floor = v && constraintFloor(v);
+      if (floor) return ctx.fact(floor, 'Pipfile', key);
+    }
+  }
+  for (const key of ['project.requires-python', 'tool.poetry.dependencies.python']) {
+    const v = asString(pick(pyproject, key));
+    const floor = v && constraintFloor(v);
+    if (floor) return ctx.fact(floor, 'pyproject.toml', key);
+  }
+  return null;
+}
+
+function fileVersion(ctx: AppContext, file: string, prefix?: string): Fact<string> | undefined {
+  const text = ctx.read(file);
+  const v = text === undefined ? undefined : leadingVersion(text, prefix);
+  return v ? ctx.fact(v, file) : undefined;
+}

@@ -1,0 +1,97 @@
+// Flask and FastAPI: find the module that creates the app object (`app = Flask(__name__)`,
+// `api = FastAPI()`, or a Flask `create_app()` factory) and serve it with the production server:
+//   FastAPI → `uvicorn module:app --host 0.0.0.0 --port P`, P = a port the code passes to uvicorn.run(), else 8000.
+//   Flask with gunicorn declared → `gunicorn module:app --bind 0.0.0.0:P`, P = app.run(port=…) in the code, else 8000.
+//   Flask without gunicorn → `flask --app module:app run --host 0.0.0.0 --port P`, P = the code's port, else 5000.
+// Taking P from the code keeps the start command and the detected port (found by the code scan) in agreement.
+// A `src/` layout gets `--chdir src` (gunicorn) / `--app-dir src` (uvicorn).
+import type { Fact } from '../../model';
+import type { AppContext } from '../context';
+import { defaultFact } from '../context';
+import type { Dependency } from '../provider';
+import { depth, lineIndex, moduleOf, pythonSources, type PythonEntry } from './entry';
+
+interface Framework {
+  id: 'fastapi' | 'flask';
+  /** `name = Flask(` / `name: FastAPI = FastAPI(`, capturing the variable. */
+  object: RegExp;
+  imports: RegExp;
+}
+
+const FRAMEWORKS: Framework[] = [
+  { id: 'fastapi', object: /^(\w+)\s*(?::\s*[\w.]+\s*)?=\s*(?:fastapi\.)?FastAPI\(/m, imports: /^\s*(?:from\s+fastapi\s+import|import\s+fastapi)\b/m },
+  { id: 'flask', object: /^(\w+)\s*(?::\s*[\w.]+\s*)?=\s*(?:flask\.)?Flask\(/m, imports: /^\s*(?:from\s+flask\s+import|import\s+flask)\b/m },
+];
+
+const FACTORY = /^def\s+(create_app|make_app)\s*\(/m;
+/** Names of entry modules, most likely first. */
+const ENTRY_NAMES = ['main', 'app', 'wsgi', 'asgi', 'application', 'server', 'api', '__init__', 'run'];
+
+interface Found { file: string; text: string; callable: string; line: number }
+
+export function webAppEntry(ctx: AppContext, deps: Dependency[]): PythonEntry | undefined {
+  const sources = rank(pythonSources(ctx.files));
+  for (const fw of FRAMEWORKS) {
+    const dep = deps.find((d) => d.name === fw.id);
+    // Undeclared frameworks are only looked for near the top, so libraries are not read in full.
+    const files = dep ? sources : sources.filter((f) => depth(f) <= 1);
+    const found = findApp(ctx, files, fw);
+    if (!found) continue;
+    const framework: Fact<string> = dep ? { value: fw.id, source: dep.source } : ctx.fact(fw.id, found.file, lineIndex(found.text, fw.imports.exec(found.text)?.index ?? 0));
+    return { framework, ...serve(ctx, fw.id, found, deps), build: null };
+  }
+  return undefined;
+}
+
+function findApp(ctx: AppContext, files: string[], fw: Framework): Found | undefined {
+  let factory: Found | undefined;
+  for (const file of files) {
+    const text = ctx.read(file);
+    if (text === undefined || !fw.imports.test(text)) continue;
+    const m = fw.object.exec(text);
+    if (m) return { file, text, callable: m[1], line: lineIndex(text, m.index) };
+    const f = fw.id === 'flask' ? FACTORY.exec(text) : null;
+    if (f && !factory) factory = { file, text, callable: `${f[1]}()`, line: lineIndex(text, f.index) };
+  }
+  return factory;
+}
+
+function serve(ctx: AppContext, id: Framework['id'], app: Found, deps: Dependency[]): Pick<PythonEntry, 'start' | 'defaultPort'> {
+  const inSrc = app.file.startsWith('src/');
+  const target = `${moduleOf(inSrc ? app.file.slice(4) : app.file)}:${app.callable}`;
+  const codePort = portInEntry(app.text);
+  const at = (command: string) => ctx.fact(command, app.file, app.line);
+  if (id === 'fastapi') {
+    return {
+      start: at(`uvicorn ${target} --host 0.0.0.0 --port ${codePort ?? 8000}${inSrc ? ' --app-dir src' : ''}`),
+      defaultPort: defaultFact(8000, 'uvicorn serves FastAPI on 8000'),
+    };
+  }
+  if (deps.some((d) => d.name === 'gunicorn')) {
+    return {
+      start: at(`gunicorn ${target} --bind 0.0.0.0:${codePort ?? 8000}${inSrc ? ' --chdir src' : ''}`),
+      defaultPort: defaultFact(8000, 'gunicorn serves Flask on 8000'),
+    };
+  }
+  return {
+    start: at(`flask --app ${target} run --host 0.0.0.0 --port ${codePort ?? 5000}`),
+    defaultPort: defaultFact(5000, 'Flask listens on 5000'),
+  };
+}
+
+/** The port the entry module itself runs on: `app.run(port=5000)`, `uvicorn.run(app, port=8080)`, `getenv("PORT", "8000")`. */
+export function portInEntry(text: string): number | undefined {
+  const m =
+    /\.run\([^)]*?\bport\s*=\s*(\d{2,5})\b/s.exec(text) ??
+    /\b(?:os\.getenv|os\.environ\.get|environ\.get)\(\s*['"]PORT['"]\s*,\s*['"]?(\d{2,5})\b/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+function rank(files: string[]): string[] {
+  const score = (f: string) => {
+    const base = f.slice(f.lastIndexOf('/') + 1).replace(/\.py$/, '');
+    const i = ENTRY_NAMES.indexOf(base);
+    return i < 0 ? ENTRY_NAMES.length : i;
+  };
+  return [...files].sort((a, b) => depth(a) - depth(b) || score(a) - score(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
