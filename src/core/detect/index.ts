@@ -12,6 +12,7 @@ import { scanPort } from './ports';
 import { servicesFrom } from './services';
 import { nativeDepsFrom } from './native';
 import { findExisting } from './existing';
+import { scanHealthPath } from './scan/health';
 
 export function detect(repo: RepoReader): DetectResult {
   const warnings: Warning[] = [];
@@ -56,8 +57,14 @@ function enrich(ctx: AppContext, provider: Provider, p: ProviderProfile): AppPro
     env: scanEnv(ctx, sources),
     services: servicesFrom(provider.id, dependencies),
     nativeDeps: nativeDepsFrom(provider.id, dependencies),
+    ...withHealthPath(facts.healthPath ?? scanHealthPath(ctx, sources)),
     ...(Object.keys(existing).length ? { existing } : {}),
   };
+}
+
+/** `healthPath` is only printed when known, so apps without one keep the published JSON shape. */
+function withHealthPath(healthPath: Fact<string> | null): { healthPath?: Fact<string> } {
+  return healthPath ? { healthPath } : {};
 }
 
 /** Folders holding at least one marker file of any provider, shallowest first. */

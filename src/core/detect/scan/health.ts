@@ -1,0 +1,32 @@
+// The health-check route the code registers, from route literals such as `app.get('/healthz', …)`,
+// `@app.route("/health")`, `mux.HandleFunc("/livez", …)`, `@GetMapping("/health")`, `get '/ping' do`.
+import type { Fact } from '../../model';
+import type { AppContext } from '../context';
+import { inCommentLine, langOf, lineAt, lineStarts } from './lines';
+
+const PATHS = String.raw`(?<path>healthz|health|healthcheck|livez|readyz|ping)`;
+/** A route registration: a routing call or annotation followed by the quoted path (leading `/` optional for Django `path()`). */
+const ROUTE_RE = new RegExp(
+  String.raw`(?:(?:\.|@|::|\b)(?:get|head|all|route|handle|handlefunc|handler|mapget|mapmethods|maphealthchecks|path|re_path|getmapping|requestmapping|match|any)\s*\(\s*(?:(?:value|path)\s*=\s*)?|#\[get\(\s*|^\s*get\s+)(['"\x60])/?${PATHS}/?\1`,
+  'gim',
+);
+
+export function scanHealthPath(ctx: AppContext, sources: readonly string[]): Fact<string> | null {
+  for (const file of [...sources].sort()) {
+    const text = ctx.read(file);
+    if (text === undefined || !/healthz?|healthcheck|livez|readyz|ping/i.test(text)) continue;
+    const hit = healthPathIn(text, langOf(file));
+    if (hit) return ctx.fact(hit.path, file, hit.line);
+  }
+  return null;
+}
+
+export function healthPathIn(text: string, lang: ReturnType<typeof langOf>): { path: string; line: number } | null {
+  let starts: number[] | undefined;
+  for (const m of text.matchAll(ROUTE_RE)) {
+    starts ??= lineStarts(text);
+    if (inCommentLine(text, starts, m.index!, lang)) continue;
+    return { path: '/' + m.groups!.path.toLowerCase(), line: lineAt(starts, m.index! + m[0].length - 1) };
+  }
+  return null;
+}
