@@ -1,7 +1,35 @@
-// Native dependencies and the system packages they need. (placeholder)
+// Native dependencies and the system packages they need, from the data table in platform/native-deps.
 import type { Ecosystem, NativeDep } from '../model';
+import { NATIVE_DEPS, type NativeSystemPackages } from '../platform/native-deps';
 import type { Dependency } from './provider';
+import { dependencyKey } from './services';
 
-export function nativeDepsFrom(_eco: Ecosystem, _deps: Dependency[]): NativeDep[] {
-  return [];
+const INDEX = new Map<Ecosystem, Map<string, NativeSystemPackages>>();
+function indexFor(eco: Ecosystem): Map<string, NativeSystemPackages> {
+  let idx = INDEX.get(eco);
+  if (!idx) {
+    idx = new Map(Object.entries(NATIVE_DEPS[eco] ?? {}).map(([name, pkgs]) => [dependencyKey(eco, name), pkgs]));
+    INDEX.set(eco, idx);
+  }
+  return idx;
+}
+
+export function nativeDepsFrom(eco: Ecosystem, deps: readonly Dependency[]): NativeDep[] {
+  const idx = indexFor(eco);
+  const out = new Map<string, NativeDep>();
+  for (const dep of deps) {
+    const pkgs = idx.get(dependencyKey(eco, dep.name));
+    if (!pkgs || out.has(dep.name)) continue;
+    out.set(dep.name, {
+      package: dep.name,
+      source: dep.source,
+      // copies, so a consumer editing one app's lists cannot change the table
+      systemPackages: {
+        debian: { build: [...pkgs.debian.build], runtime: [...pkgs.debian.runtime] },
+        rhel: { build: [...pkgs.rhel.build], runtime: [...pkgs.rhel.runtime] },
+        alpine: { build: [...pkgs.alpine.build], runtime: [...pkgs.alpine.runtime] },
+      },
+    });
+  }
+  return [...out.values()].sort((a, b) => (a.package < b.package ? -1 : a.package > b.package ? 1 : 0));
 }
