@@ -7,6 +7,7 @@ import { asString, pick } from '../../parse/structured';
 import type { AppContext } from '../context';
 import type { Provider, ProviderProfile } from '../provider';
 import { djangoEntry } from './django';
+import { folderName } from './folder-name';
 import { pythonDependencies } from './dependencies';
 import { detectPackageManager } from './package-manager';
 import { plainEntry } from './plain';
@@ -63,7 +64,3 @@ function appName(ctx: AppContext, pyproject: Record<string, unknown> | undefined
   return declared ?? fromEntry ?? folderName(ctx);
 }
 
-/** The app folder's own name, or `app` for the scanned root (whose name the reader does not know). */
-export function folderName(ctx: AppContext): string {
-  return ctx.dir ? ctx.dir.slice(ctx.dir.lastIndexOf('/') + 1) : 'app';
-}

@@ -1,9 +1,50 @@
-// Placeholder until the ruby provider lands: matches nothing.
-import type { Provider } from '../provider';
+// Ruby apps: Bundler projects that are Rails apps, Rack apps (config.ru) or classic Sinatra scripts, or
+// that a Procfile `web:` line starts. A Gemfile alone (a gem, a Jekyll site, tooling of another app) is
+// not a Ruby app.
+import type { AppContext } from '../context';
+import type { Provider, ProviderProfile } from '../provider';
+import { folderName } from '../python/folder-name';
+import { procfileWeb } from '../python/procfile';
+import { readGemfile } from './gemfile';
+import { rubyEntry } from './entry';
+import { rubyVersion } from './version';
+
+const profiles = new WeakMap<AppContext, ProviderProfile | null>();
 
 export const provider: Provider = {
   id: 'ruby',
-  markers: [],
-  matches: () => false,
-  profile: () => null,
+  markers: ['Gemfile', 'config.ru'],
+  matches: (ctx) => profileOf(ctx) !== null,
+  profile: profileOf,
 };
+
+function profileOf(ctx: AppContext): ProviderProfile | null {
+  let profile = profiles.get(ctx);
+  if (profile === undefined) {
+    profile = buildProfile(ctx);
+    profiles.set(ctx, profile);
+  }
+  return profile;
+}
+
+function buildProfile(ctx: AppContext): ProviderProfile | null {
+  if (!ctx.has('Gemfile')) return null;
+  const gems = readGemfile(ctx).filter((g) => !g.devOnly);
+  const entry = rubyEntry(ctx, gems);
+  const procfile = procfileWeb(ctx);
+  const procfileIsRuby = procfile && /^(bundle|bin\/|rails|puma|rackup|ruby|unicorn|thin|falcon)\b/.test(procfile.start.value);
+  if (!entry && !procfileIsRuby) return null;
+  return {
+    name: entry?.name ?? folderName(ctx),
+    runtimeVersion: rubyVersion(ctx),
+    packageManager: ctx.fact('bundler', 'Gemfile'),
+    framework: entry?.framework ?? null,
+    build: entry?.build ?? null,
+    start: (procfileIsRuby ? procfile.start : entry?.start) ?? null,
+    lockfile: ctx.has('Gemfile.lock') ? ctx.fact('Gemfile.lock', 'Gemfile.lock') : null,
+    configPort: (procfileIsRuby ? procfile.configPort : null) ?? entry?.configPort ?? null,
+    defaultPort: entry?.defaultPort ?? null,
+    dependencies: gems.map((g) => ({ name: g.name, source: ctx.fact(null, 'Gemfile', g.line).source })),
+    sourceExtensions: ['.rb', '.ru', '.rake'],
+  };
+}
