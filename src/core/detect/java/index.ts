@@ -1,9 +1,82 @@
-// Placeholder until the java provider lands: matches nothing.
-import type { Provider } from '../provider';
+// Java/Kotlin on the JVM: Maven (pom.xml) or Gradle (Groovy or Kotlin DSL). A module is an app when its
+// production sources have a `main` (every Spring Boot app does) or it packages a war; aggregator poms and
+// library modules are not apps. The start command runs the artifact the build leaves in target/ or
+// build/libs/ (a plain Maven jar needs a Main-Class in its manifest for `java -jar`, as Boot's jars have).
+import type { Provider, ProviderProfile } from '../provider';
+import type { AppContext } from '../context';
+import type { Fact } from '../../model';
+import { defaultFact } from '../context';
+import { readPom } from './maven';
+import { readGradle } from './gradle';
+import { hasMainMethod } from './main-class';
+import { configPort } from './config-port';
+import type { JavaFramework } from './frameworks';
+import { folderName } from '../static/folder-name';
+
+const SOURCE_EXTENSIONS = ['.java', '.kt', '.properties', '.yml', '.yaml'];
 
 export const provider: Provider = {
   id: 'java',
-  markers: [],
-  matches: () => false,
-  profile: () => null,
+  markers: ['pom.xml', 'build.gradle', 'build.gradle.kts'],
+  matches: (ctx) => ctx.has('pom.xml') || ctx.has('build.gradle') || ctx.has('build.gradle.kts'),
+  profile: (ctx) => (ctx.has('pom.xml') ? maven(ctx) : gradle(ctx)),
 };
+
+function maven(ctx: AppContext): ProviderProfile | null {
+  const pom = readPom(ctx);
+  if (!pom || pom.packaging === 'pom') return null;
+  const war = pom.packaging === 'war';
+  if (!war && !hasMainMethod(ctx)) return null;
+  const name = pom.artifactId?.value ?? folderName(ctx, 'app');
+  const jar = `target/${pom.finalName ?? (pom.version ? `${name}-${pom.version}` : name)}.${war ? 'war' : 'jar'}`;
+  const artifactSource = pom.artifactId ?? ctx.fact(name, 'pom.xml');
+  const wrapper = ctx.has('mvnw');
+  const runnable = !war || pom.framework !== undefined;
+  return {
+    name,
+    runtimeVersion: pom.javaVersion,
+    packageManager: ctx.fact('maven', 'pom.xml'),
+    framework: pom.framework?.fact ?? null,
+    build: ctx.fact(`${wrapper ? './mvnw' : 'mvn'} -B package -DskipTests`, wrapper ? 'mvnw' : 'pom.xml'),
+    start: runnable ? { value: `java -jar ${jar}`, source: artifactSource.source } : null,
+    lockfile: null,
+    binary: { value: jar, source: artifactSource.source },
+    ...ports(ctx, pom.framework?.fw),
+    dependencies: pom.dependencies,
+    sourceExtensions: SOURCE_EXTENSIONS,
+  };
+}
+
+function gradle(ctx: AppContext): ProviderProfile | null {
+  const g = readGradle(ctx);
+  if (!g) return null;
+  if (!g.framework && !g.applicationPlugin && (g.libraryPlugin || !hasMainMethod(ctx))) return null;
+  const nameFact: Fact<string> = g.projectName ?? ctx.fact(folderName(ctx, 'app'), g.buildFile);
+  const name = nameFact.value;
+  const wrapper = ctx.has('gradlew');
+  const gradleCmd = wrapper ? './gradlew' : 'gradle';
+  // Spring Boot/Quarkus/Micronaut build a runnable jar; the `application` plugin installs a start script.
+  const installDist = g.applicationPlugin && !g.framework;
+  const binary = installDist ? `build/install/${name}/bin/${name}` : `build/libs/${g.version ? `${name}-${g.version}` : name}.jar`;
+  return {
+    name,
+    runtimeVersion: g.javaVersion,
+    packageManager: ctx.fact('gradle', g.buildFile),
+    framework: g.framework?.fact ?? null,
+    build: ctx.fact(`${gradleCmd} ${installDist ? 'installDist' : 'build'} -x test`, wrapper ? 'gradlew' : g.buildFile),
+    start: { value: installDist ? binary : `java -jar ${binary}`, source: nameFact.source },
+    lockfile: ctx.has('gradle.lockfile') ? ctx.fact('gradle.lockfile', 'gradle.lockfile') : null,
+    binary: { value: binary, source: nameFact.source },
+    ...ports(ctx, g.framework?.fw),
+    dependencies: g.dependencies,
+    sourceExtensions: SOURCE_EXTENSIONS,
+  };
+}
+
+function ports(ctx: AppContext, fw: JavaFramework | undefined): Pick<ProviderProfile, 'configPort' | 'defaultPort'> {
+  if (!fw) return { configPort: null, defaultPort: null };
+  return {
+    configPort: configPort(ctx, fw.portKey),
+    defaultPort: defaultFact(fw.defaultPort, `${fw.name} listens on ${fw.defaultPort}`),
+  };
+}
