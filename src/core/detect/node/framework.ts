@@ -6,7 +6,7 @@ import { declaredIn, type PackageJson } from './package-json';
 
 export type NodeFramework =
   | 'nestjs' | 'next' | 'nuxt' | 'remix' | 'sveltekit' | 'astro'
-  | 'fastify' | 'express' | 'koa' | 'hapi' | 'create-react-app' | 'vite';
+  | 'fastify' | 'express' | 'koa' | 'hapi' | 'hono' | 'elysia' | 'create-react-app' | 'vite';
 
 interface FrameworkRule {
   id: NodeFramework;
@@ -30,6 +30,8 @@ export const FRAMEWORKS: FrameworkRule[] = [
   { id: 'express', server: true, packages: ['express'] },
   { id: 'koa', server: true, packages: ['koa'] },
   { id: 'hapi', server: true, packages: ['@hapi/hapi'] },
+  { id: 'hono', server: true, packages: ['hono'] },
+  { id: 'elysia', server: true, packages: ['elysia'] },
   { id: 'create-react-app', packages: ['react-scripts'] },
   { id: 'vite', packages: ['vite'], needs: 'index.html' },
 ];
