@@ -13,7 +13,7 @@ export const PORT_PATTERNS: readonly PortPattern[] = [
   // app.listen(3000…), server.listen(8080, …)
   { langs: 'all', hint: 'listen', re: new RegExp(String.raw`\.listen\(\s*${N}`, 'g') },
   // fastify.listen({ port: 3000 }), Bun.serve({ port: 3000 }), serve({ fetch, port: 8787 })
-  { langs: ['js', 'other'], hint: 'port', re: new RegExp(String.raw`\b(?:listen|serve)\(\s*\{[^{}]{0,300}?\bport\s*:\s*${N}`, 'g') },
+  { langs: ['js', 'other'], hint: 'port', re: new RegExp(String.raw`\b(?:listen|serve)\(\s*\{(?:[^{}]|\{[^{}]{0,200}\}){0,300}?\bport\s*:\s*${N}`, 'g') },
   // process.env.PORT || 3000, ENV['PORT'] || 3000, PORT ?? 8080, getenv('PORT') ?: 8000
   { langs: 'all', hint: 'PORT', re: new RegExp(String.raw`\bPORT\b['"\x60]?\]?\)*\s*(?:\|\||\?\?|\?:|\bor\b)\s*['"\x60]?${N}`, 'g') },
   // os.getenv('PORT', '8000'), os.environ.get("PORT", 5000), ENV.fetch('PORT', 3000), env('PORT', 8000)
