@@ -13,7 +13,8 @@ import { configPort } from './config-port';
 import type { JavaFramework } from './frameworks';
 import { folderName } from '../static/folder-name';
 
-const SOURCE_EXTENSIONS = ['.java', '.kt', '.properties', '.yml', '.yaml'];
+// application.properties/yml placeholders are read by the env scanner itself (scanning every .yml would take compose files for config).
+const SOURCE_EXTENSIONS = ['.java', '.kt', '.groovy', '.scala'];
 
 export const provider: Provider = {
   id: 'java',
