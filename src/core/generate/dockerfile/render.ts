@@ -1,0 +1,119 @@
+// Building blocks of generated Dockerfiles: stages as lines, RUN chains, package installs per family,
+// the non-root user, HEALTHCHECKs that only use what the runtime image has, and exec-form arrays.
+import type { BaseImage, PackageTool } from '../../platform/base-images';
+import type { Family, NativeDep } from '../../model';
+
+export interface Stage {
+  from: string;
+  as?: string;
+  /** Comment lines (without `#`) printed above FROM. */
+  comment?: string[];
+  lines: string[];
+}
+
+export function renderDockerfile(stages: Stage[]): string {
+  const blocks = stages.map((s) => {
+    const head = [...(s.comment ?? []).map((c) => `# ${c}`), `FROM ${s.from}${s.as ? ` AS ${s.as}` : ''}`];
+    return [...head, ...s.lines].join('\n');
+  });
+  return blocks.join('\n\n') + '\n';
+}
+
+/** `RUN a \ && b` with one command per line. */
+export function run(commands: string[], mounts: string[] = []): string {
+  const prefix = mounts.map((m) => `--mount=${m} `).join('');
+  return `RUN ${prefix}${commands.join(' \\\n    && ')}`;
+}
+
+export function execForm(args: string[]): string {
+  return JSON.stringify(args).replace(/","/g, '", "');
+}
+
+export function installCommands(pkg: PackageTool, packages: string[]): string[] {
+  if (packages.length === 0) return [];
+  const list = [...new Set(packages)].sort().join(' ');
+  switch (pkg) {
+    case 'apt':
+      return ['apt-get update', `apt-get install -y --no-install-recommends ${list}`, 'rm -rf /var/lib/apt/lists/*'];
+    case 'dnf':
+      return [`dnf install -y ${list}`, 'dnf clean all'];
+    case 'microdnf':
+      return [`microdnf install -y ${list}`, 'microdnf clean all'];
+    case 'apk':
+      return [`apk add --no-cache ${list}`];
+  }
+}
+
+/** System packages the app's native dependencies need at build or run time, for a family. */
+export function nativePackages(deps: NativeDep[], family: Family, phase: 'build' | 'runtime'): string[] {
+  return [...new Set(deps.flatMap((d) => d.systemPackages[family]?.[phase] ?? []))].sort();
+}
+
+/** Creates the fixed app user; on images without useradd (UBI minimal) an /etc/passwd entry does. */
+export function createUser(image: BaseImage, uid: number, home: string): string[] {
+  if (image.pkg === 'apk') return [`addgroup -S -g ${uid} app`, `adduser -S -D -H -u ${uid} -G app -h ${home} -s /sbin/nologin app`];
+  if (image.pkg === 'apt') return [`groupadd --system --gid ${uid} app`, `useradd --system --uid ${uid} --gid app --home-dir ${home} --no-create-home --shell /usr/sbin/nologin app`];
+  return [`echo 'app:x:${uid}:0:app:${home}:/sbin/nologin' >> /etc/passwd`];
+}
+
+export type HealthRuntime = 'node' | 'bun' | 'python' | 'ruby' | 'php' | 'shell';
+
+/**
+ * A HEALTHCHECK that needs no curl: the language runtime's own HTTP client when the image has one, else
+ * bash's /dev/tcp (Debian/UBI) or busybox wget/nc (Alpine). HTTP on the health path, else a TCP connect.
+ */
+export function healthcheck(runtime: HealthRuntime, image: BaseImage, port: number, path: string | null, startPeriod = '20s'): string {
+  const url = `http://127.0.0.1:${port}${path ?? ''}`;
+  let cmd: string[];
+  switch (runtime) {
+    case 'node':
+    case 'bun':
+      cmd = [runtime, '-e', path
+        ? `fetch('${url}').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`
+        : `require('net').connect(${port}, '127.0.0.1').on('connect', () => process.exit(0)).on('error', () => process.exit(1))`];
+      break;
+    case 'python':
+      cmd = ['python3', '-c', path
+        ? `import urllib.request; urllib.request.urlopen('${url}', timeout=4)`
+        : `import socket; socket.create_connection(('127.0.0.1', ${port}), 4)`];
+      break;
+    case 'ruby':
+      cmd = ['ruby', '-e', path
+        ? `require 'net/http'; exit Net::HTTP.get_response(URI('${url}')).is_a?(Net::HTTPSuccess) ? 0 : 1`
+        : `require 'socket'; TCPSocket.new('127.0.0.1', ${port}).close`];
+      break;
+    case 'php':
+      cmd = ['php', '-r', path
+        ? `exit(@file_get_contents('${url}') === false ? 1 : 0);`
+        : `exit(@fsockopen('127.0.0.1', ${port}) ? 0 : 1);`];
+      break;
+    case 'shell':
+      if (!image.bash) {
+        cmd = path ? ['wget', '-q', '-O', '/dev/null', url] : ['nc', '-z', '127.0.0.1', String(port)];
+      } else {
+        cmd = ['bash', '-c', path
+          ? `exec 3<>/dev/tcp/127.0.0.1/${port} && printf 'GET ${path} HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' [23][0-9][0-9] '`
+          : `exec 3<>/dev/tcp/127.0.0.1/${port}`];
+      }
+      break;
+  }
+  return `HEALTHCHECK --interval=30s --timeout=5s --start-period=${startPeriod} --retries=3 \\\n  CMD ${execForm(cmd)}`;
+}
+
+/** On UBI language images (default user 1001) steps that install or create files run as root first. */
+export function rootFirst(image: BaseImage): string[] {
+  return image.nonRootDefault ? ['USER 0'] : [];
+}
+
+/**
+ * Splits a simple start command into exec form. Returns null for anything a shell would interpret
+ * (`$VAR`, `&&`, pipes, redirects, quotes, globs), so the caller falls back to the package manager.
+ */
+export function splitCommand(command: string): string[] | null {
+  const trimmed = command.trim();
+  if (!trimmed || /[$&|;<>`'"\\*?(){}]/.test(trimmed)) return null;
+  const parts = trimmed.split(/\s+/);
+  // `FOO=bar node x` sets env: not exec-form material.
+  if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(parts[0])) return null;
+  return parts;
+}

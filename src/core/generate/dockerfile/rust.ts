@@ -1,0 +1,38 @@
+// Rust: dependencies compiled against a placeholder main so they stay cached, then the real release build.
+import { imagesFor } from '../../platform/base-images';
+import { buildPackages, cache, copyManifests, lockfileOf, runtimeSetup, runtimeTail, type DockerfileInput } from './context';
+import { rootFirst, run, type Stage } from './render';
+
+export function rustDockerfile(input: DockerfileInput): Stage[] {
+  const { plan, family } = input;
+  const app = plan.app;
+  const choice = imagesFor({ family, ecosystem: 'rust', detected: app.runtimeVersion });
+  input.warnings.push(...choice.warnings);
+  if (family === 'rhel') input.warnings.push('UBI has no Rust image: the build uses the Rust toolchain packaged for RHEL 9, not the detected version');
+  const bin = app.binary?.value ?? app.name;
+  const lock = lockfileOf(input);
+  const locked = lock ? ' --locked' : '';
+  const mounts = cache(input, '/usr/local/cargo/registry');
+  const toolchain = family === 'rhel' ? ['cargo', 'gcc', 'rust'] : family === 'alpine' ? ['musl-dev'] : [];
+  const build: Stage = {
+    from: choice.build.ref, as: 'build', comment: [family === 'rhel' ? 'Rust from the RHEL 9 repositories (no UBI Rust image).' : choice.note],
+    lines: [
+      ...rootFirst(choice.build),
+      ...buildPackages(input, choice.build, toolchain),
+      'WORKDIR /src',
+      copyManifests(['Cargo.toml', lock]),
+      run(['mkdir -p src', `echo 'fn main() {}' > src/main.rs`, `cargo build --release${locked}`, 'rm -rf src'], mounts),
+      'COPY . .',
+      run(['touch src/main.rs', `cargo build --release${locked}`, 'mkdir -p /out', `cp target/release/${bin} /out/${bin}`], mounts),
+    ],
+  };
+  const runtime: Stage = {
+    from: choice.runtime.ref,
+    lines: [
+      ...runtimeSetup(input, choice.runtime, '/', family === 'debian' ? ['ca-certificates'] : []),
+      `COPY --from=build /out/${bin} /usr/local/bin/${bin}`,
+      ...runtimeTail(input, choice.runtime, 'shell', [`/usr/local/bin/${bin}`], { startPeriod: '5s' }),
+    ],
+  };
+  return [build, runtime];
+}

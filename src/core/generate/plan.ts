@@ -1,0 +1,94 @@
+// The facts every generated file of one app must agree on (port, UID, health path, env wiring, writable
+// paths), decided once here so the Dockerfile, the manifests and compose cannot drift apart.
+import type { AppProfile, EnvVarUse, ServiceKind } from '../model';
+import type { GenerateOptions } from './index';
+import { wiredServiceVars, type ServiceVar } from './services';
+
+/** The fixed non-root UID/GID of every generated image. */
+export const APP_UID = 10001;
+
+export type AppShape = 'server' | 'spa' | 'static' | 'worker';
+
+export interface AppPlan {
+  app: AppProfile;
+  /** DNS-1123 name used for the image, Kubernetes objects and the compose service. */
+  name: string;
+  /** The app folder relative to the scanned root, `''` for the root. */
+  dir: string;
+  shape: AppShape;
+  /** Port the container listens on (SPA and static sites: nginx on 8080); null for workers. */
+  port: number | null;
+  healthPath: string | null;
+  uid: number;
+  image: string;
+  /** Env vars the app needs: wired to backing services, plain config, or secrets. */
+  env: {
+    services: ServiceVar[];
+    config: EnvVarUse[];
+    secrets: EnvVarUse[];
+    /** Vars the code reads with a fallback: not wired, listed in a comment. */
+    optional: EnvVarUse[];
+  };
+  /** Extra writable folders (emptyDir in Kubernetes since the root filesystem is read-only). */
+  writablePaths: string[];
+}
+
+export const SPA_PORT = 8080;
+export const SPA_HEALTH = '/healthz';
+
+export function shapeOf(app: AppProfile): AppShape {
+  if (app.ecosystem === 'static') return 'static';
+  if (app.ecosystem === 'node' && !app.start && app.build && app.outputDir) return 'spa';
+  if (app.port || app.ecosystem === 'php') return 'server';
+  return 'worker';
+}
+
+export function planApp(app: AppProfile, name: string, options: GenerateOptions, services: ServiceKind[]): AppPlan {
+  const shape = shapeOf(app);
+  const port = shape === 'spa' || shape === 'static' || app.ecosystem === 'php' ? SPA_PORT : shape === 'server' ? (app.port?.value ?? 8080) : null;
+  const healthPath = shape === 'spa' || shape === 'static' ? SPA_HEALTH : (app.healthPath?.value ?? null);
+  const svc = wiredServiceVars(app.env, services);
+  const wired = new Set(svc.map((v) => v.name));
+  const rest = app.env.filter((e) => !wired.has(e.name));
+  return {
+    app,
+    name,
+    dir: app.path === '.' ? '' : app.path,
+    shape,
+    port,
+    healthPath,
+    uid: APP_UID,
+    image: `${name}:${options.imageTag ?? 'dev'}`,
+    env: {
+      services: svc,
+      config: rest.filter((e) => !e.secret && !e.hasDefault && e.name !== 'PORT'),
+      secrets: rest.filter((e) => e.secret),
+      optional: rest.filter((e) => !e.secret && e.hasDefault && e.name !== 'PORT'),
+    },
+    writablePaths: writablePaths(app, shape, options.family),
+  };
+}
+
+function writablePaths(app: AppProfile, shape: AppShape, family: GenerateOptions['family']): string[] {
+  const paths = ['/tmp'];
+  if (shape === 'spa' || shape === 'static') return paths;
+  const fw = app.framework?.value.toLowerCase() ?? '';
+  if (fw.includes('next')) paths.push('/app/.next/cache');
+  if (app.ecosystem === 'ruby') paths.push('/app/log', '/app/tmp/cache', '/app/tmp/pids', '/app/tmp/sockets');
+  if (app.ecosystem === 'php') {
+    const root = family === 'rhel' ? '/opt/app-root/src' : '/var/www/html';
+    if (family !== 'rhel') paths.push('/var/lock/apache2', '/var/run/apache2');
+    if (fw.includes('laravel')) paths.push(...['bootstrap/cache', 'storage/framework/cache', 'storage/framework/sessions', 'storage/framework/views', 'storage/logs'].map((d) => `${root}/${d}`));
+  }
+  return paths;
+}
+
+/** `apps/api` + `Dockerfile` → `apps/api/Dockerfile`. */
+export function joinPath(dir: string, ...parts: string[]): string {
+  return [dir, ...parts].filter((p) => p && p !== '.').join('/').replace(/\/+/g, '/');
+}
+
+/** Does the app read an env var of this name? */
+export function reads(app: AppProfile, name: string): EnvVarUse | undefined {
+  return app.env.find((e) => e.name === name);
+}
