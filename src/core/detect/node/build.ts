@@ -13,8 +13,8 @@ export function detectBuild(ctx: AppContext, pkg: PackageJson, manager: NodePack
 
 /**
  * Output folder of a front-end that builds to static files (the SPA convention: no start command,
- * served by a web server): Vite and CRA apps, Astro without a server adapter, SvelteKit with
- * adapter-static. Null for apps that run a server.
+ * served by a web server): Vite and CRA apps, Gatsby, Astro without a server adapter, SvelteKit with
+ * adapter-static, Next.js with `output: 'export'`. Null for apps that run a server.
  */
 export function staticOutputDir(ctx: AppContext, pkg: PackageJson, framework: DetectedFramework | null, adapter: string | undefined): Fact<string> | null {
   switch (framework?.id) {
@@ -22,6 +22,10 @@ export function staticOutputDir(ctx: AppContext, pkg: PackageJson, framework: De
       return configuredOutDir(ctx, ['vite.config.ts', 'vite.config.js', 'vite.config.mjs', 'vite.config.mts']) ?? defaultFact('dist', 'vite builds into dist');
     case 'create-react-app':
       return defaultFact('build', 'react-scripts builds into build');
+    case 'gatsby':
+      return defaultFact('public', 'gatsby builds into public');
+    case 'next':
+      return staticExport(ctx);
     case 'astro':
       return adapter ? null : configuredOutDir(ctx, ['astro.config.mjs', 'astro.config.ts', 'astro.config.js']) ?? defaultFact('dist', 'astro builds a static site into dist');
     case 'sveltekit':
@@ -30,6 +34,15 @@ export function staticOutputDir(ctx: AppContext, pkg: PackageJson, framework: De
     default:
       return null;
   }
+}
+
+/** `output: 'export'` in next.config: `next build` writes a static site to `out`. */
+function staticExport(ctx: AppContext): Fact<string> | null {
+  for (const file of ['next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs']) {
+    const line = ctx.lineOf(file, /\boutput\s*:\s*['"`]export['"`]/);
+    if (line !== undefined) return ctx.fact('out', file, line);
+  }
+  return null;
 }
 
 /** `outDir: 'public/app'` in a bundler config, with its line. */

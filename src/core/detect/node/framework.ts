@@ -5,7 +5,7 @@ import type { AppContext } from '../context';
 import { declaredIn, type PackageJson } from './package-json';
 
 export type NodeFramework =
-  | 'nestjs' | 'next' | 'nuxt' | 'remix' | 'sveltekit' | 'astro'
+  | 'nestjs' | 'next' | 'nuxt' | 'remix' | 'sveltekit' | 'astro' | 'gatsby'
   | 'fastify' | 'express' | 'koa' | 'hapi' | 'hono' | 'elysia' | 'create-react-app' | 'vite';
 
 interface FrameworkRule {
@@ -26,6 +26,7 @@ export const FRAMEWORKS: FrameworkRule[] = [
   { id: 'remix', packages: ['@remix-run/node', '@remix-run/serve', '@remix-run/express', '@remix-run/dev'], defaultPort: 3000 },
   { id: 'sveltekit', packages: ['@sveltejs/kit'], defaultPort: 3000 },
   { id: 'astro', packages: ['astro'], defaultPort: 4321 },
+  { id: 'gatsby', packages: ['gatsby'] },
   { id: 'fastify', server: true, packages: ['fastify'] },
   { id: 'express', server: true, packages: ['express'] },
   { id: 'koa', server: true, packages: ['koa'] },

@@ -43,6 +43,9 @@ function profile(ctx: AppContext): ProviderProfile | null {
   const outputDir = staticOutputDir(ctx, pkg, framework, adapter);
   const start = outputDir ? null : detectStart(ctx, pkg, framework, adapter, bun);
   if (!start && !framework) return null;
+  if (framework?.id === 'sveltekit' && !start && !outputDir) {
+    ctx.warn('package.json', 'SvelteKit app without @sveltejs/adapter-node or adapter-static: it has no Node server to start in a container');
+  }
 
   const versionFolders: VersionFolder[] = [{ folder: ctx, pkg, warn }, ...(workspace ? [workspace] : [])];
   const serves = start !== null && (!['sveltekit', 'astro'].includes(framework?.id ?? '') || adapter !== undefined);

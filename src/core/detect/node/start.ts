@@ -46,7 +46,13 @@ export function detectStart(ctx: AppContext, pkg: PackageJson, framework: Detect
   return null;
 }
 
+/**
+ * Does the entry (or, for a compiled `dist/x.js` not in the tree, its `src/x.ts`) start a server?
+ * `main` may omit the extension or name a folder, as Node's resolution allows.
+ */
 export function isServerFile(ctx: AppContext, file: string): boolean {
-  const text = ctx.read(file);
+  const compiled = /^(?:dist|build|lib|out)\/(.+)\.[cm]?js$/.exec(file);
+  const candidates = [file, `${file}.js`, `${file}/index.js`, ...(compiled ? [`src/${compiled[1]}.ts`, `src/${compiled[1]}.js`] : [])];
+  const text = candidates.map((f) => ctx.read(f)).find((t) => t !== undefined);
   return text !== undefined && SERVER_SIGNAL.test(text);
 }
