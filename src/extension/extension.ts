@@ -1,3 +1,50 @@
-// Placeholder until the extension lands.
-export function activate(): void {}
+// Wiring only: create the parts, register them, hand every disposable to VS Code. Docker and Kubernetes
+// clients are not loaded here; commands import them when they need them.
+import * as vscode from 'vscode';
+import { Config } from './config';
+import { ParityState } from './state';
+import { PreviewSessions } from './preview/sessions';
+import { PreviewContentProvider } from './preview/contentProvider';
+import { PREVIEW_SCHEME } from './preview/uris';
+import { DriftDiagnostics } from './diagnostics/driftDiagnostics';
+import { DriftQuickFixes } from './diagnostics/quickFixes';
+import { watchDrift } from './diagnostics/recheck';
+import { Containers } from './containers';
+import { AppsView } from './views/apps';
+import { GeneratedFilesView } from './views/generatedFiles';
+import { ContainersView } from './views/containers';
+import { DriftView } from './views/drift';
+import { registerCommands } from './commands';
+import { createStatusBar } from './statusBar';
+import { createApi, type ParityApi } from './api';
+import type { Services } from './services';
+
+export function activate(context: vscode.ExtensionContext): ParityApi {
+  const config = new Config();
+  const output = vscode.window.createOutputChannel('Parity');
+  const state = new ParityState();
+  const previews = new PreviewSessions();
+  const diagnostics = new DriftDiagnostics();
+  const containers = new Containers(config);
+  const s: Services = { context, config, output, state, previews, diagnostics, containers };
+  context.subscriptions.push(
+    config, output, state, previews, diagnostics, containers,
+    vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, new PreviewContentProvider(previews)),
+    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new DriftQuickFixes(diagnostics), { providedCodeActionKinds: DriftQuickFixes.kinds }),
+    ...tree('parity.apps', new AppsView(state)),
+    ...tree('parity.generatedFiles', new GeneratedFilesView(previews)),
+    ...tree('parity.containers', new ContainersView(containers)),
+    ...tree('parity.drift', new DriftView(state)),
+    previews.onDidChange(() => vscode.commands.executeCommand('setContext', 'parity.hasPreview', previews.all().length > 0)),
+    ...registerCommands(s), ...watchDrift(s), ...createStatusBar(s),
+  );
+  // First look at the workspace after activation returns, so activation itself stays fast.
+  setTimeout(() => void vscode.commands.executeCommand('parity.refresh').then(() => vscode.commands.executeCommand('parity.checkDrift')), 0);
+  return createApi(s);
+}
+
 export function deactivate(): void {}
+
+function tree<T>(id: string, provider: vscode.TreeDataProvider<T> & vscode.Disposable): vscode.Disposable[] {
+  return [provider, vscode.window.createTreeView(id, { treeDataProvider: provider })];
+}

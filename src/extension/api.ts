@@ -1,0 +1,19 @@
+// The API activate() returns to other extensions and tests; shapes as printed by the CLI's --json.
+import type * as vscode from 'vscode';
+import type { AppProfile, Finding } from '../core/model';
+import type { Services } from './services';
+import { checkDrift, detectAndRemember, planFiles } from './workflows';
+
+export interface ParityApi {
+  detect(folder: vscode.Uri): Promise<AppProfile[]>;
+  generate(folder: vscode.Uri): Promise<{ path: string; status: string; content: string }[]>;
+  drift(folder: vscode.Uri): Promise<Finding[]>;
+}
+
+export function createApi(s: Services): ParityApi {
+  return {
+    detect: async (folder) => detectAndRemember(s, folder).apps,
+    generate: async (folder) => planFiles(s, folder).map(({ path, status, content }) => ({ path, status, content })),
+    drift: (folder) => checkDrift(s, folder),
+  };
+}

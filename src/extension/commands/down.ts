@@ -1,0 +1,21 @@
+// Stops and removes the folder's Parity-labelled containers and network (the CLI's `parity down`).
+import * as vscode from 'vscode';
+import { runCli } from '../cliBridge';
+import type { ParityCommand } from './command';
+import { appArgument } from './appArgument';
+import { dockerHostArgs } from './dockerHostArgs';
+
+export const down: ParityCommand = {
+  id: 'parity.down',
+  async run(s, arg): Promise<number | undefined> {
+    const target = await appArgument(arg, 'Folder whose containers to remove');
+    if (!target) return undefined;
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Parity: stopping ${target.label}`, cancellable: true },
+      (_progress, token) => runCli(s.output, target.folder.fsPath, ['down', target.folder.fsPath, ...dockerHostArgs(s)], { token }),
+    ).then(undefined, (err: unknown) => ({ code: 70, text: String(err) }));
+    s.containers.refresh();
+    if (result.code !== 0) void vscode.window.showErrorMessage(`Parity: down failed: ${result.text.trim().split('\n').slice(-3).join(' ')}`);
+    return result.code;
+  },
+};

@@ -1,0 +1,34 @@
+// Shows a container's recent logs (Containers view item) or the folder's app logs (the CLI's `parity logs`)
+// in the "Parity" output channel.
+import * as vscode from 'vscode';
+import { runCli } from '../cliBridge';
+import { isNode } from '../views/nodes';
+import { reportError } from '../workflows';
+import type { ParityCommand } from './command';
+import { appArgument } from './appArgument';
+import { dockerHostArgs } from './dockerHostArgs';
+
+const TAIL = 200;
+
+export const logs: ParityCommand = {
+  id: 'parity.logs',
+  async run(s, arg): Promise<void> {
+    s.output.show(true);
+    if (isNode(arg, 'container')) {
+      try {
+        const engine = await s.containers.connect();
+        const { streamLogs } = await import('../../docker/logs');
+        s.output.appendLine(`--- last ${TAIL} log lines of ${arg.container.name} ---`);
+        await streamLogs(engine.docker, arg.container.id, { follow: false, tail: TAIL, write: (t) => s.output.append(t) });
+      } catch (err) {
+        reportError(s, `logs of ${arg.container.name}`, err);
+      }
+      return;
+    }
+    const target = await appArgument(arg, 'Folder whose app logs to show');
+    if (!target) return;
+    const result = await runCli(s.output, target.folder.fsPath, ['logs', target.folder.fsPath, ...(target.appPath ? ['--app', target.appPath] : []), ...dockerHostArgs(s)])
+      .catch((err: unknown) => ({ code: 70, text: String(err) }));
+    if (result.code !== 0) void vscode.window.showErrorMessage('Parity: could not read logs (see the Parity output).');
+  },
+};

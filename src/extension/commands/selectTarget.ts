@@ -1,0 +1,28 @@
+// Picks the production target (from parity.yaml) that generation and drift compare against.
+import * as vscode from 'vscode';
+import { DiskRepo } from '../../core/repo';
+import { ASSUMED_TARGET, readProjectConfig } from '../../core/config';
+import { folderArgument } from '../workflows';
+import type { ParityCommand } from './command';
+
+export const selectTarget: ParityCommand = {
+  id: 'parity.selectTarget',
+  async run(s, arg): Promise<string | undefined> {
+    const folder = await folderArgument(arg, 'Folder whose parity.yaml lists the targets');
+    if (!folder) return undefined;
+    const config = readProjectConfig(new DiskRepo(folder.fsPath, '.'));
+    const current = s.config.settings.productionTarget;
+    const items: (vscode.QuickPickItem & { target: string })[] = [
+      { label: 'parity.yaml default', description: config.defaultTarget ?? ASSUMED_TARGET.source, target: '', picked: current === '' },
+      ...config.targets.map((t) => ({ label: t.name, description: `${t.os} · ${t.arch} · ${t.runtime}`, detail: t.source, target: t.name, picked: t.name === current })),
+    ];
+    if (config.targets.length === 0) {
+      items[0].detail = 'No parity.yaml targets: add `targets: { prod: { os: rhel9, arch: amd64, runtime: kubernetes } }` to parity.yaml.';
+    }
+    const picked = await vscode.window.showQuickPick(items, { placeHolder: `Production target (now: ${current || 'default'})` });
+    if (!picked) return undefined;
+    await s.config.setProductionTarget(picked.target);
+    await vscode.commands.executeCommand('parity.checkDrift', folder);
+    return picked.target;
+  },
+};

@@ -1,0 +1,32 @@
+// Build the app's image and run it with its backing services (the CLI's `parity up`), with a cancellable
+// progress notification; build steps stream to the "Parity" output channel.
+import * as vscode from 'vscode';
+import { runCli } from '../cliBridge';
+import type { ParityCommand } from './command';
+import { appArgument } from './appArgument';
+import { dockerHostArgs } from './dockerHostArgs';
+
+export const up: ParityCommand = {
+  id: 'parity.up',
+  async run(s, arg): Promise<number | undefined> {
+    const target = await appArgument(arg, 'Folder to build and run');
+    if (!target) return undefined;
+    s.output.show(true);
+    const argv = ['up', target.folder.fsPath, ...(target.appPath ? ['--app', target.appPath] : []), ...dockerHostArgs(s)];
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Parity: build and run ${target.label}`, cancellable: true },
+      (progress, token) => runCli(s.output, target.folder.fsPath, argv, { token, onLine: (line) => progress.report({ message: line.slice(0, 120) }) }),
+    ).then(undefined, (err: unknown) => ({ code: 70, text: String(err) }));
+    s.containers.refresh();
+    if (result.code === 0) {
+      const url = /https?:\/\/[^\s]+/.exec(result.text)?.[0];
+      const open = url ? 'Open in Browser' : undefined;
+      const choice = await vscode.window.showInformationMessage(`Parity: ${target.label} is running${url ? ` at ${url}` : ''}.`, ...(open ? [open] : []));
+      if (choice === open && url) await vscode.env.openExternal(vscode.Uri.parse(url));
+    } else {
+      const choice = await vscode.window.showErrorMessage(`Parity: build/run of ${target.label} failed (see the Parity output).`, 'Show Output');
+      if (choice) s.output.show();
+    }
+    return result.code;
+  },
+};

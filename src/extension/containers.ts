@@ -1,0 +1,82 @@
+// Parity-labelled containers on the Docker engine. dockerode and the Docker adapter load on first use
+// (never at activation); an unreachable engine sets the `parity.dockerUnreachable` context key so the
+// Containers view shows its welcome text with the fix instead of an error.
+import * as vscode from 'vscode';
+import type { Engine } from '../docker/connect';
+import type { Config } from './config';
+import type { ContainerSummary } from './views/nodes';
+
+export class Containers implements vscode.Disposable {
+  private engine: Promise<Engine> | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly listed = new vscode.EventEmitter<void>();
+  /** Fires after each listing, for the status bar. */
+  readonly onDidList = this.listed.event;
+  private readonly subscription: vscode.Disposable;
+  /** Last reason the engine could not be reached, shown in the view's welcome text and messages. */
+  unreachable: string | undefined;
+  /** Containers from the last listing (empty until the Containers view or a command asked). */
+  last: ContainerSummary[] = [];
+
+  constructor(private readonly config: Config) {
+    this.subscription = config.onDidChange(() => {
+      this.engine = undefined;
+      this.changed.fire();
+    });
+  }
+
+  /** Connects once (honouring the Docker host setting); a failure is not cached so a later try can succeed. */
+  async connect(): Promise<Engine> {
+    if (!this.engine) {
+      const { connectEngine } = await import('../docker/connect');
+      this.engine = connectEngine({ explicit: this.config.settings.dockerHost || undefined });
+      this.engine.then(
+        () => this.setUnreachable(undefined),
+        (err: unknown) => {
+          this.engine = undefined;
+          this.setUnreachable(err instanceof Error ? err.message : String(err));
+        },
+      );
+    }
+    return this.engine;
+  }
+
+  async list(): Promise<ContainerSummary[]> {
+    let engine: Engine;
+    try {
+      engine = await this.connect();
+    } catch {
+      return [];
+    }
+    const { LABEL_PROJECT, LABEL_APP, LABEL_ROLE, projectFilter } = await import('../docker/labels');
+    const raw = await engine.docker.listContainers({ all: true, filters: projectFilter() });
+    this.last = raw.map((c) => ({
+      id: c.Id,
+      name: (c.Names[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''),
+      project: c.Labels[LABEL_PROJECT] ?? '',
+      app: c.Labels[LABEL_APP] ?? '',
+      role: c.Labels[LABEL_ROLE] ?? 'app',
+      state: c.State,
+      status: c.Status,
+      ports: (c.Ports ?? []).filter((p) => p.PublicPort).map((p) => ({ hostIp: p.IP ?? '127.0.0.1', hostPort: p.PublicPort, containerPort: p.PrivatePort })),
+    })).sort((a, b) => a.name.localeCompare(b.name));
+    this.listed.fire();
+    return this.last;
+  }
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  private setUnreachable(reason: string | undefined): void {
+    this.unreachable = reason;
+    void vscode.commands.executeCommand('setContext', 'parity.dockerUnreachable', reason !== undefined);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+    this.listed.dispose();
+  }
+}

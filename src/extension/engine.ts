@@ -1,0 +1,74 @@
+// The extension's only door into the engine: detect, generate and static drift for a workspace folder.
+// Everything here is a call into src/core with the user's settings; no knowledge of ecosystems lives here.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type * as vscode from 'vscode';
+import { DiskRepo } from '../core/repo';
+import { detect } from '../core/detect';
+import { generate, type GeneratedFile } from '../core/generate';
+import { readProjectConfig, selectTarget, type TargetSpec } from '../core/config';
+import { familyForOs } from '../core/platform/distros';
+import type { DetectResult, Family, Finding } from '../core/model';
+import type { ParitySettings } from './config';
+
+export type FileStatus = 'new' | 'changed' | 'unchanged';
+
+/** A generated file as `parity generate --json` prints it, plus where it goes on disk. */
+export interface PlannedFile extends GeneratedFile {
+  status: FileStatus;
+  /** Absolute path on disk. */
+  absPath: string;
+  /** What was on disk when the file was planned (undefined: no file), to refuse clobbering later edits. */
+  diskContent: string | undefined;
+}
+
+export function detectFolder(folder: vscode.Uri): DetectResult {
+  return detect(new DiskRepo(folder.fsPath, '.'));
+}
+
+/** The production target chosen in settings, else parity.yaml's default, else the assumed one. */
+export function targetOf(folder: vscode.Uri, settings: ParitySettings): TargetSpec | undefined {
+  const config = readProjectConfig(new DiskRepo(folder.fsPath, '.'));
+  return selectTarget(config, settings.productionTarget || undefined);
+}
+
+export function familyOf(folder: vscode.Uri, settings: ParitySettings): Family {
+  if (settings.baseFamily !== 'auto') return settings.baseFamily;
+  const target = targetOf(folder, settings);
+  return target ? familyForOs(target.os) : 'debian';
+}
+
+export function generateFolder(folder: vscode.Uri, detected: DetectResult, settings: ParitySettings): PlannedFile[] {
+  const result = generate(detected, {
+    family: familyOf(folder, settings),
+    k8sDir: settings.outputFolder,
+    cacheMounts: settings.buildKit,
+  });
+  return result.files.map((file) => {
+    const absPath = path.join(folder.fsPath, ...file.path.split('/'));
+    const diskContent = readIfExists(absPath);
+    const status: FileStatus = diskContent === undefined ? 'new' : sameText(diskContent, file.content) ? 'unchanged' : 'changed';
+    return { ...file, status, absPath, diskContent };
+  });
+}
+
+/** Static drift (no Docker) for the folder; empty until the drift engine is available. */
+export async function driftFolder(folder: vscode.Uri, settings: ParitySettings): Promise<Finding[]> {
+  void folder;
+  void settings;
+  return [];
+}
+
+export function readIfExists(absPath: string): string | undefined {
+  try {
+    return fs.readFileSync(absPath, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/** Generated text equals what is on disk, ignoring only CRLF vs LF (git may check files out either way). */
+export function sameText(a: string, b: string): boolean {
+  return a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n');
+}

@@ -1,0 +1,43 @@
+// Writes a preview session's files. Every file is first checked against what was on disk when the preview
+// was made; if any changed since, nothing is written (the user reviews a fresh preview instead). Each file
+// is written to a temp file beside it and renamed over the target, so a reader never sees half a file.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { readIfExists, type PlannedFile } from '../engine';
+
+export interface ApplyResult {
+  written: PlannedFile[];
+  /** Files changed on disk since the preview; when non-empty nothing was written. */
+  conflicts: PlannedFile[];
+}
+
+export function applyFiles(files: PlannedFile[]): ApplyResult {
+  const pending = files.filter((f) => f.status !== 'unchanged');
+  const conflicts = pending.filter((f) => readIfExists(f.absPath) !== f.diskContent);
+  if (conflicts.length) return { written: [], conflicts };
+  for (const file of pending) writeAtomically(file.absPath, file.content);
+  return { written: pending, conflicts: [] };
+}
+
+export function writeAtomically(absPath: string, content: string): void {
+  fs.mkdirSync(path.dirname(absPath), { recursive: true });
+  const temp = path.join(path.dirname(absPath), `.${path.basename(absPath)}.parity-${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    fs.writeFileSync(temp, content, { flag: 'wx' });
+    const mode = fileMode(absPath);
+    if (mode !== undefined) fs.chmodSync(temp, mode);
+    fs.renameSync(temp, absPath);
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    throw err;
+  }
+}
+
+function fileMode(absPath: string): number | undefined {
+  try {
+    return fs.statSync(absPath).mode & 0o7777;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,53 @@
+// What the extension knows about each workspace folder: the last detection and the last drift findings.
+// Owned by activate() and passed to commands and views; views redraw on its change event.
+import * as vscode from 'vscode';
+import type { DetectResult, Finding } from '../core/model';
+
+export interface FolderState {
+  folder: vscode.Uri;
+  detected?: DetectResult;
+  findings?: Finding[];
+}
+
+export class ParityState implements vscode.Disposable {
+  private readonly folders = new Map<string, FolderState>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  get(folder: vscode.Uri): FolderState {
+    const key = folder.toString();
+    let s = this.folders.get(key);
+    if (!s) this.folders.set(key, (s = { folder }));
+    return s;
+  }
+
+  all(): FolderState[] {
+    return [...this.folders.values()];
+  }
+
+  setDetected(folder: vscode.Uri, detected: DetectResult): void {
+    this.get(folder).detected = detected;
+    this.changed.fire();
+  }
+
+  setFindings(folder: vscode.Uri, findings: Finding[]): void {
+    this.get(folder).findings = findings;
+    this.changed.fire();
+  }
+
+  forget(folder: vscode.Uri): void {
+    if (this.folders.delete(folder.toString())) this.changed.fire();
+  }
+
+  appCount(): number {
+    return this.all().reduce((n, s) => n + (s.detected?.apps.length ?? 0), 0);
+  }
+
+  findingCount(): number {
+    return this.all().reduce((n, s) => n + (s.findings?.length ?? 0), 0);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,50 @@
+// Drift view: findings grouped by severity; clicking a finding opens its first file evidence.
+import * as vscode from 'vscode';
+import type { Severity } from '../../core/model';
+import type { ParityState } from '../state';
+import type { FindingNode, SeverityNode } from './nodes';
+
+type Node = SeverityNode | FindingNode;
+
+const ORDER: Severity[] = ['error', 'warning', 'info'];
+const ICON: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
+
+export class DriftView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly state: ParityState) {
+    this.subscription = state.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (node) return node.kind === 'severity' ? node.findings.map(({ folder, finding }) => ({ kind: 'finding', folder, finding })) : [];
+    const all = this.state.all().flatMap((s) => (s.findings ?? []).map((finding) => ({ folder: s.folder, finding })));
+    return ORDER.map((severity): SeverityNode => ({ kind: 'severity', severity, findings: all.filter((f) => f.finding.severity === severity) }))
+      .filter((n) => n.findings.length > 0);
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'severity') {
+      const item = new vscode.TreeItem(`${node.severity} (${node.findings.length})`, vscode.TreeItemCollapsibleState.Expanded);
+      item.iconPath = new vscode.ThemeIcon(ICON[node.severity]);
+      item.contextValue = 'parity.severity';
+      return item;
+    }
+    const { finding } = node;
+    const item = new vscode.TreeItem(finding.title, vscode.TreeItemCollapsibleState.None);
+    const where = finding.evidence[0];
+    item.description = `${finding.id}${where ? ' · ' + ('file' in where ? `${where.file}${where.line ? ':' + where.line : ''}` : `${where.image}:${where.path}`) : ''}`;
+    item.tooltip = new vscode.MarkdownString(`**${finding.id}** — ${finding.message}\n\n*Fix:* ${finding.fix.text}`);
+    item.iconPath = new vscode.ThemeIcon(ICON[finding.severity]);
+    item.contextValue = finding.fix.edits?.length ? 'parity.finding.fixable' : 'parity.finding';
+    item.command = { command: 'parity.openEvidence', title: 'Open evidence', arguments: [node] };
+    return item;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,33 @@
+// What the Parity views hold. Commands receive these nodes as arguments from view menus, so each carries
+// what its command needs; `contextValue` strings (see package.json menus) are derived from them.
+import type * as vscode from 'vscode';
+import type { AppProfile, Finding } from '../../core/model';
+import type { PlannedFile } from '../engine';
+
+export interface FolderNode { kind: 'folder'; folder: vscode.Uri }
+export interface AppNode { kind: 'app'; folder: vscode.Uri; app: AppProfile }
+export interface FactNode { kind: 'fact'; folder: vscode.Uri; app: AppProfile; label: string; value: string; source: string }
+export interface SessionNode { kind: 'session'; sessionId: string; folder: vscode.Uri }
+export interface GeneratedFileNode { kind: 'generatedFile'; sessionId: string; file: PlannedFile }
+export interface ContainerNode { kind: 'container'; container: ContainerSummary }
+export interface SeverityNode { kind: 'severity'; severity: Finding['severity']; findings: { folder: vscode.Uri; finding: Finding }[] }
+export interface FindingNode { kind: 'finding'; folder: vscode.Uri; finding: Finding }
+
+export interface ContainerSummary {
+  id: string;
+  name: string;
+  project: string;
+  app: string;
+  /** `running`, `exited`, `created`… */
+  state: string;
+  status: string;
+  /** Published ports on the host, e.g. `127.0.0.1:8080→3000`. */
+  ports: { hostIp: string; hostPort: number; containerPort: number }[];
+  role: string;
+}
+
+export type ParityNode = FolderNode | AppNode | FactNode | SessionNode | GeneratedFileNode | ContainerNode | SeverityNode | FindingNode;
+
+export function isNode<K extends ParityNode['kind']>(arg: unknown, kind: K): arg is Extract<ParityNode, { kind: K }> {
+  return typeof arg === 'object' && arg !== null && (arg as { kind?: unknown }).kind === kind;
+}

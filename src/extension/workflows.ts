@@ -1,0 +1,40 @@
+// The few engine round-trips that commands, listeners and the public API share: detect a folder and
+// remember it, plan a preview, check drift and publish it as Problems.
+import * as vscode from 'vscode';
+import type { DetectResult, Finding } from '../core/model';
+import { detectFolder, driftFolder, generateFolder, type PlannedFile } from './engine';
+import type { Services } from './services';
+
+export function detectAndRemember(s: Services, folder: vscode.Uri): DetectResult {
+  const detected = detectFolder(folder);
+  s.state.setDetected(folder, detected);
+  for (const w of detected.warnings) s.output.appendLine(`[detect] ${folder.fsPath}: ${w.file}: ${w.message}`);
+  return detected;
+}
+
+export function planFiles(s: Services, folder: vscode.Uri, detected = detectAndRemember(s, folder)): PlannedFile[] {
+  return generateFolder(folder, detected, s.config.settings);
+}
+
+export async function checkDrift(s: Services, folder: vscode.Uri): Promise<Finding[]> {
+  const findings = await driftFolder(folder, s.config.settings);
+  s.state.setFindings(folder, findings);
+  s.diagnostics.set(folder, findings);
+  return findings;
+}
+
+/** The folder a command acts on: its Uri argument, else the only/picked workspace folder. */
+export async function folderArgument(arg: unknown, placeHolder: string): Promise<vscode.Uri | undefined> {
+  if (arg instanceof vscode.Uri) return arg;
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length <= 1) return folders[0]?.uri;
+  const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder });
+  return picked?.uri;
+}
+
+/** Shows an error from the engine as a notification and logs it; never rethrows into VS Code. */
+export function reportError(s: Services, what: string, err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  s.output.appendLine(`[error] ${what}: ${err instanceof Error && err.stack ? err.stack : message}`);
+  void vscode.window.showErrorMessage(`Parity: ${what}: ${message}`);
+}
