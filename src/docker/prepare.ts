@@ -1,0 +1,117 @@
+// From a folder to what `up` runs: detect the app, take its Dockerfile from disk or from generation (held
+// in memory, never written here), read the generated compose plan for backing services and service URLs,
+// and merge them with the app's `.env`. No engine contact happens here.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { UserError } from '../core/errors';
+import { detect } from '../core/detect';
+import { generate, type GenerateResult } from '../core/generate';
+import type { AppProfile } from '../core/model';
+import { DiskRepo } from '../core/repo';
+import { readComposePlan, type ServiceSpec } from './compose-plan';
+import { parseEnvFile } from './envfile';
+import { dockerName } from './labels';
+import type { UpApp } from './up';
+
+export interface PreparedUp {
+  project: string;
+  root: string;
+  profile: AppProfile;
+  app: UpApp;
+  services: ServiceSpec[];
+  env: Record<string, string>;
+  /** Lines to tell the user (which Dockerfile, env overrides…). */
+  notes: string[];
+}
+
+export interface PrepareOptions {
+  /** Absolute scanned root and how to display it. */
+  root: string;
+  display: string;
+  /** `--app PATH`, relative to the root. */
+  appPath?: string;
+  withServices: boolean;
+  /** Variables for `${VAR}` in the compose plan (compose reads the shell env too). */
+  shellEnv?: NodeJS.ProcessEnv;
+}
+
+export function prepareUp(opts: PrepareOptions): PreparedUp {
+  const detected = detect(new DiskRepo(opts.root, opts.display));
+  const profile = pickApp(detected.apps, opts.appPath, opts.display);
+  const appDir = path.join(opts.root, profile.path);
+  const notes: string[] = [];
+
+  let generated: GenerateResult | undefined;
+  let generateError: string | undefined;
+  try {
+    generated = generate(detected, { family: 'debian', k8sDir: 'deploy/k8s' });
+  } catch (err) {
+    generateError = err instanceof Error ? err.message : String(err);
+  }
+  const forApp = (kind: string) => generated?.files.find((f) => f.kind === kind && (f.app ?? '.') === profile.path);
+
+  const app: UpApp = { name: profile.name, dir: appDir, port: profile.port?.value ?? null };
+  if (fs.existsSync(path.join(appDir, 'Dockerfile'))) {
+    notes.push(`using ${rel(profile.path, 'Dockerfile')} from disk`);
+  } else {
+    const dockerfile = forApp('dockerfile');
+    if (!dockerfile) {
+      throw new UserError(
+        `${rel(profile.path, 'Dockerfile')} does not exist and Parity could not generate one${generateError ? `: ${generateError}` : ''}`,
+        'Write a Dockerfile, or run `parity generate --write` once generation supports this app.',
+      );
+    }
+    app.dockerfileContent = dockerfile.content;
+    notes.push(`using the generated Dockerfile (in memory; \`parity generate --write\` keeps it)`);
+  }
+  if (!fs.existsSync(path.join(appDir, '.dockerignore'))) {
+    const ignore = forApp('dockerignore');
+    if (ignore) app.dockerignoreContent = ignore.content;
+  }
+
+  const dotenvFile = path.join(appDir, '.env');
+  const dotenv = fs.existsSync(dotenvFile) ? parseEnvFile(fs.readFileSync(dotenvFile, 'utf8')) : {};
+  if (Object.keys(dotenv).length) notes.push(`env from ${rel(profile.path, '.env')}: ${Object.keys(dotenv).sort().join(', ')}`);
+  const env: Record<string, string> = { ...dotenv };
+  let services: ServiceSpec[] = [];
+
+  const compose = generated?.files.find((f) => f.kind === 'compose');
+  if (compose && opts.withServices) {
+    const plan = readComposePlan(compose.content, { ...(opts.shellEnv ?? process.env), ...dotenv });
+    const entry = plan.apps.find((a) => a.context === profile.path) ?? (plan.apps.length === 1 ? plan.apps[0] : undefined);
+    const needed = new Set(entry?.dependsOn ?? plan.services.map((s) => s.name));
+    services = plan.services.filter((s) => needed.has(s.name));
+    for (const [k, v] of Object.entries(entry?.env ?? {})) {
+      if (v === '' && env[k] !== undefined) continue; // an unset ${SECRET} does not erase the .env value
+      if (env[k] !== undefined && env[k] !== v) notes.push(`${k}: the service value replaces the one in .env (inside the network the service is '${hostOf(v)}')`);
+      env[k] = v;
+    }
+  } else if (!opts.withServices && profile.services.length) {
+    notes.push(`not starting ${profile.services.map((s) => s.value).join(', ')} (--no-services)`);
+  }
+  return { project: dockerName(path.basename(opts.root)), root: opts.root, profile, app, services, env, notes };
+}
+
+function pickApp(apps: AppProfile[], appPath: string | undefined, display: string): AppProfile {
+  if (apps.length === 0) throw new UserError(`no deployable app found under ${display}`, 'Run `parity detect` to see what Parity looks for.');
+  if (appPath !== undefined) {
+    const want = appPath.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, '') || '.';
+    const hit = apps.find((a) => a.path === want);
+    if (!hit) throw new UserError(`--app ${appPath}: no app there`, `Apps found: ${apps.map((a) => a.path).join(', ')}`);
+    return hit;
+  }
+  if (apps.length > 1) throw new UserError(`${display} holds ${apps.length} apps`, `Pick one with --app: ${apps.map((a) => a.path).join(', ')}`);
+  return apps[0];
+}
+
+function rel(appPath: string, file: string): string {
+  return appPath === '.' ? file : `${appPath}/${file}`;
+}
+
+function hostOf(value: string): string {
+  try {
+    return new URL(value).hostname || value;
+  } catch {
+    return value;
+  }
+}
