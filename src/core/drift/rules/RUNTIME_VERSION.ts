@@ -1,0 +1,82 @@
+// The runtime version the project pins (.nvmrc, engines, .python-version, go.mod, maven release) differs
+// from the base image tag, the image's installed runtime, or the developer's runtime.
+import type { Finding, TextEdit } from '../../model';
+import { compareVersions } from '../../elf';
+import type { DriftContext } from '../context';
+import { dfEvidence } from '../helpers';
+import type { Rule } from '../rule';
+import { pinFloor, readPins, runtimeOfImage, significant, type RuntimePin } from '../pins';
+
+const HOST_BINARY: Record<string, string> = { node: 'node', python: 'python3', go: 'go', java: 'java', ruby: 'ruby', php: 'php', dotnet: 'dotnet' };
+
+function conflicts(pin: RuntimePin, version: string): boolean {
+  const floor = pinFloor(pin.spec);
+  if (!floor) return false;
+  if (pin.kind === 'min') return compareVersions(significant(pin.runtime, version), significant(pin.runtime, floor)) < 0;
+  return significant(pin.runtime, version) !== significant(pin.runtime, floor);
+}
+
+function pinEvidence(pin: RuntimePin) {
+  return { file: pin.file, ...(pin.line ? { line: pin.line } : {}), excerpt: `${pin.runtime} ${pin.spec}` };
+}
+
+export const RUNTIME_VERSION: Rule = {
+  id: 'RUNTIME_VERSION',
+  evaluate(ctx: DriftContext): Finding[] {
+    const out: Finding[] = [];
+    for (const unit of ctx.units) {
+      const pins = readPins((f) => ctx.repo.readText(f), unit.dir);
+      if (!pins.length) continue;
+      const df = unit.dockerfile;
+      for (const stage of df?.stages ?? []) {
+        const rt = runtimeOfImage(stage.image);
+        const pin = rt && pins.find((p) => p.runtime === rt.runtime);
+        if (!rt || !pin || !conflicts(pin, rt.version)) continue;
+        const floor = significant(pin.runtime, pinFloor(pin.spec)!);
+        const severity = pin.kind === 'min' ? 'error' : 'warning';
+        const edits: TextEdit[] = [];
+        if (pin.kind === 'exact') {
+          const newImage = stage.image.replace(/:(\d+(?:\.\d+){0,2})/, `:${floor}`);
+          const text = df!.lines[stage.fromLine - 1];
+          if (text.includes(stage.image)) edits.push({ file: df!.path, line: stage.fromLine, newText: text.replace(stage.image, newImage) });
+        }
+        out.push({
+          id: 'RUNTIME_VERSION', severity,
+          title: `${pin.runtime} ${pin.spec} in ${pin.file}, ${rt.version} in the image`,
+          message: pin.kind === 'min'
+            ? `${pin.file} requires ${pin.runtime} ${pin.spec}, but ${df!.path}:${stage.fromLine} builds on ${stage.image} (${pin.runtime} ${rt.version})${pin.runtime === 'java' ? ': classes compiled for the newer release fail with UnsupportedClassVersionError' : ''}.`
+            : `The project pins ${pin.runtime} ${pin.spec} (${pin.file}) but ${df!.path}:${stage.fromLine} uses ${stage.image}. What you test locally is not what runs${pin.runtime === 'node' ? '; native modules built for one Node ABI fail on the other (NODE_MODULE_VERSION mismatch)' : ''}.`,
+          evidence: [pinEvidence(pin), dfEvidence(df!, stage.fromLine)],
+          fix: { text: `Use ${pin.runtime} ${floor} in the image (or move the pin, if the image is the intended version).`, ...(edits.length ? { edits } : {}) },
+          app: unit.dir || '.',
+        });
+      }
+      const img = ctx.image;
+      for (const pin of pins) {
+        const v = img?.runtimes[pin.runtime];
+        if (img && v && conflicts(pin, v) && !df?.stages.some((s) => runtimeOfImage(s.image)?.runtime === pin.runtime && conflicts(pin, runtimeOfImage(s.image)!.version))) {
+          out.push({
+            id: 'RUNTIME_VERSION', severity: pin.kind === 'min' ? 'error' : 'warning',
+            title: `${pin.runtime} ${pin.spec} pinned, image has ${v}`,
+            message: `Image ${img.ref} carries ${pin.runtime} ${v}, but ${pin.file} pins ${pin.spec}.`,
+            evidence: [pinEvidence(pin), { image: img.ref, path: pin.runtime, excerpt: v }],
+            fix: { text: `Rebuild the image on ${pin.runtime} ${significant(pin.runtime, pinFloor(pin.spec)!)}.` },
+            app: unit.dir || '.',
+          });
+        }
+        const hv = ctx.host?.runtimes[HOST_BINARY[pin.runtime]] ?? ctx.host?.runtimes[pin.runtime];
+        if (hv && conflicts(pin, hv)) {
+          out.push({
+            id: 'RUNTIME_VERSION', severity: 'info',
+            title: `this machine runs ${pin.runtime} ${hv}, project pins ${pin.spec}`,
+            message: `You develop and test with ${pin.runtime} ${hv}; ${pin.file} pins ${pin.spec}. Native modules and lockfiles produced here may not match production.`,
+            evidence: [pinEvidence(pin)],
+            fix: { text: pin.runtime === 'node' ? `Switch with your version manager (nvm use / fnm use) before installing.` : `Install ${pin.runtime} ${pin.spec} locally (pyenv, asdf, sdkman…).` },
+            app: unit.dir || '.',
+          });
+        }
+      }
+    }
+    return out;
+  },
+};
