@@ -49,14 +49,22 @@ function enrich(ctx: AppContext, provider: Provider, p: ProviderProfile): AppPro
   const exposed = existing.dockerfile?.expose[0];
   const exposedFact: Fact<number> | null = exposed ? ctx.fact(exposed.port, existing.dockerfile!.path, exposed.line) : null;
   const port = configPort ?? scanPort(ctx, sources) ?? exposedFact ?? defaultPort ?? null;
+  const { name, runtimeVersion, packageManager, framework, build, start, ...extras } = facts;
+  // Keys in the order of the published `detect --json` contract; additions follow.
   return {
     path: ctx.dir || '.',
-    ...facts,
+    name,
     ecosystem: provider.id,
+    runtimeVersion,
+    packageManager,
+    framework,
+    build,
+    start,
     port,
     env: scanEnv(ctx, sources),
     services: servicesFrom(provider.id, dependencies),
     nativeDeps: nativeDepsFrom(provider.id, dependencies),
+    ...extras,
     ...withHealthPath(facts.healthPath ?? scanHealthPath(ctx, sources)),
     ...(Object.keys(existing).length ? { existing } : {}),
   };
