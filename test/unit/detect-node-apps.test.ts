@@ -142,3 +142,12 @@ test('a malformed package.json is a warning, never a crash; the folder is profil
     assert.deepEqual(r.warnings, [{ file: 'package.json', message: 'package.json is not a JSON object; ignored' }], odd);
   }
 });
+
+test('hostile keys in package.json are plain data', () => {
+  const text = '{"name":"h","scripts":{"__proto__":"x","constructor":"y"},"dependencies":{"constructor":"1","__proto__":"2","toString":"3"},"engines":{"hasOwnProperty":"1"}}';
+  const result = detectTree({ 'package.json': text, 'index.js': library });
+  assert.deepEqual(result.apps, []);
+  const app = only({ 'package.json': text.replace('"constructor":"y"', '"start":"node s.js"') });
+  assert.equal(app.framework, null);
+  assert.deepEqual(app.packageManager, { value: 'npm', source: 'default (no lockfile)' });
+});

@@ -4,7 +4,7 @@ import type { AppContext } from '../context';
 import { defaultFact } from '../context';
 import type { DetectedFramework } from './framework';
 import { runScript, type NodePackageManager } from './package-manager';
-import type { PackageJson } from './package-json';
+import { declaredIn, type PackageJson } from './package-json';
 
 /** `scripts.build` run with the app's manager (TypeScript `tsc`, `next build`, `nest build`, `vite build`…). */
 export function detectBuild(ctx: AppContext, pkg: PackageJson, manager: NodePackageManager): Fact<string> | null {
@@ -29,7 +29,7 @@ export function staticOutputDir(ctx: AppContext, pkg: PackageJson, framework: De
     case 'astro':
       return adapter ? null : configuredOutDir(ctx, ['astro.config.mjs', 'astro.config.ts', 'astro.config.js']) ?? defaultFact('dist', 'astro builds a static site into dist');
     case 'sveltekit':
-      return '@sveltejs/adapter-static' in pkg.devDependencies || '@sveltejs/adapter-static' in pkg.dependencies
+      return declaredIn(pkg, '@sveltejs/adapter-static')
         ? defaultFact('build', '@sveltejs/adapter-static writes build') : null;
     default:
       return null;

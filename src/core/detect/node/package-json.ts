@@ -16,13 +16,8 @@ export interface PackageJson {
   workspaces?: string[];
 }
 
-export const EMPTY_PACKAGE_JSON: PackageJson = {
-  scripts: {}, dependencies: {}, optionalDependencies: {}, devDependencies: {}, engines: {}, volta: {},
-};
-
 export function toPackageJson(value: unknown): PackageJson {
-  const obj = asRecord(value);
-  if (!obj) return EMPTY_PACKAGE_JSON;
+  const obj = asRecord(value) ?? {};
   return {
     name: str(obj.name),
     main: str(obj.main),
@@ -39,9 +34,9 @@ export function toPackageJson(value: unknown): PackageJson {
 
 /** Which dependency table declares `name` (production tables first), or undefined. */
 export function declaredIn(pkg: PackageJson, name: string): 'dependencies' | 'optionalDependencies' | 'devDependencies' | undefined {
-  if (name in pkg.dependencies) return 'dependencies';
-  if (name in pkg.optionalDependencies) return 'optionalDependencies';
-  if (name in pkg.devDependencies) return 'devDependencies';
+  if (Object.hasOwn(pkg.dependencies, name)) return 'dependencies';
+  if (Object.hasOwn(pkg.optionalDependencies, name)) return 'optionalDependencies';
+  if (Object.hasOwn(pkg.devDependencies, name)) return 'devDependencies';
   return undefined;
 }
 
@@ -51,7 +46,8 @@ function str(v: unknown): string | undefined {
 
 function strings(v: unknown): Record<string, string> {
   const obj = asRecord(v);
-  const out: Record<string, string> = {};
+  // No prototype: keys such as `constructor` or `__proto__` in a hostile manifest stay plain data.
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   if (!obj) return out;
   for (const [k, val] of Object.entries(obj)) if (typeof val === 'string') out[k] = val;
   return out;
