@@ -31,7 +31,7 @@ export const FRAMEWORKS: FrameworkRule[] = [
   { id: 'express', server: true, packages: ['express'] },
   { id: 'koa', server: true, packages: ['koa'] },
   { id: 'hapi', server: true, packages: ['@hapi/hapi'] },
-  { id: 'hono', server: true, packages: ['hono'] },
+  { id: 'hono', server: true, packages: ['hono'], defaultPort: 3000 }, // Bun's default export server and @hono/node-server both use 3000
   { id: 'elysia', server: true, packages: ['elysia'] },
   { id: 'create-react-app', packages: ['react-scripts'] },
   { id: 'vite', packages: ['vite'], needs: 'index.html' },
