@@ -115,7 +115,10 @@ export class DiskRepo implements RepoReader {
     } finally {
       if (fd !== undefined) fs.closeSync(fd);
     }
-    if (isBinary(buf)) return undefined;
+    if (isBinary(buf)) {
+      pushWarning(this.warnings, rel, 'skipped: binary content');
+      return undefined;
+    }
     return buf.toString('utf8');
   }
 
@@ -234,7 +237,10 @@ export class MemoryRepo implements RepoReader {
       pushWarning(this.warnings, rel, `skipped: ${bytes.length} bytes is over the ${this.limits.maxFileBytes}-byte limit`);
       return undefined;
     }
-    if (isBinary(bytes)) return undefined;
+    if (isBinary(bytes)) {
+      pushWarning(this.warnings, rel, 'skipped: binary content');
+      return undefined;
+    }
     return typeof v === 'string' ? v : Buffer.from(v).toString('utf8');
   }
 

@@ -165,13 +165,14 @@ test('a folder deleted while being walked is a warning (simulated: fs.readdirSyn
   assert.deepEqual(repo.warnings, [{ file: 'gone', message: 'unreadable folder: ENOENT' }]);
 });
 
-test('binary files are listed but never returned as text', () => {
+test('binary files are listed but never returned as text; reading one as text warns', () => {
   const root = tmp();
   write(root, 'package.json', Buffer.from([0x7b, 0x00, 0x01, 0x02, 0xff]));
   write(root, 'logo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00]));
   const repo = new DiskRepo(root);
   assert.deepEqual(repo.files(), ['logo.png', 'package.json']);
   assert.equal(repo.readText('package.json'), undefined);
+  assert.deepEqual(repo.warnings, [{ file: 'package.json', message: 'skipped: binary content' }]);
   assert.ok(isBinary(Buffer.from('a\0b')) && !isBinary(Buffer.from('plain text')));
 });
 
