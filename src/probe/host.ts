@@ -1,0 +1,71 @@
+// The developer's machine: OS (os-release), CPU architecture, libc family and version, and the runtime
+// versions on PATH. Commands run with execFile (no shell), argument arrays and short timeouts, in parallel.
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import { normalizeArch } from '../core/config';
+import { distroFromOsRelease, parseOsRelease } from '../core/platform/distros';
+import type { HostInfo, LibcInfo } from '../core/drift/types';
+
+const TIMEOUT_MS = 2500;
+
+function run(cmd: string, args: string[]): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile(cmd, args, { timeout: TIMEOUT_MS, encoding: 'utf8', windowsHide: true }, (err, stdout, stderr) => {
+      const text = `${stdout ?? ''}\n${stderr ?? ''}`.trim();
+      // musl's loader prints its version and exits 1; treat any output as an answer.
+      resolve(text || (err ? undefined : ''));
+    });
+  });
+}
+
+const RUNTIMES: { name: string; cmd: string; args: string[]; re: RegExp }[] = [
+  { name: 'python', cmd: 'python3', args: ['--version'], re: /Python (\d+\.\d+\.\d+)/ },
+  { name: 'go', cmd: 'go', args: ['version'], re: /go(\d+\.\d+(?:\.\d+)?)/ },
+  { name: 'java', cmd: 'java', args: ['-version'], re: /version "(\d+(?:\.\d+)*)/ },
+  { name: 'ruby', cmd: 'ruby', args: ['--version'], re: /ruby (\d+\.\d+\.\d+)/ },
+  { name: 'php', cmd: 'php', args: ['--version'], re: /PHP (\d+\.\d+\.\d+)/ },
+  { name: 'dotnet', cmd: 'dotnet', args: ['--version'], re: /^(\d+\.\d+\.\d+)/m },
+];
+
+export async function probeHost(): Promise<HostInfo> {
+  const osRelease = readOsRelease();
+  const [libc, ...versions] = await Promise.all([probeLibc(), ...RUNTIMES.map((r) => run(r.cmd, r.args))]);
+  const runtimes: Record<string, string> = { node: process.versions.node };
+  RUNTIMES.forEach((r, i) => {
+    const m = versions[i] ? r.re.exec(versions[i]!) : null;
+    if (m) runtimes[r.name] = m[1];
+  });
+  const id = osRelease.ID ?? process.platform;
+  const distro = osRelease.ID ? distroFromOsRelease(osRelease.ID, osRelease.VERSION_ID) : undefined;
+  return {
+    os: { id, versionId: osRelease.VERSION_ID, prettyName: osRelease.PRETTY_NAME },
+    ...(distro ? { distro: distro.id } : {}),
+    arch: normalizeArch(process.arch),
+    libc,
+    runtimes,
+  };
+}
+
+function readOsRelease(): Record<string, string> {
+  for (const f of ['/etc/os-release', '/usr/lib/os-release']) {
+    try {
+      return parseOsRelease(fs.readFileSync(f, 'utf8'));
+    } catch { /* try the next */ }
+  }
+  return {};
+}
+
+async function probeLibc(): Promise<LibcInfo> {
+  if (process.platform !== 'linux') return { family: 'unknown', source: `platform ${process.platform}` };
+  const header = (process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined)?.header;
+  if (header?.glibcVersionRuntime) return { family: 'glibc', version: header.glibcVersionRuntime, source: 'Node process report (gnu_get_libc_version)' };
+  const loader = ['/lib/ld-musl-x86_64.so.1', '/lib/ld-musl-aarch64.so.1'].find((f) => fs.existsSync(f));
+  if (loader) {
+    const out = await run(loader, []);
+    return { family: 'musl', version: /Version ([\d.]+)/.exec(out ?? '')?.[1], source: loader };
+  }
+  const ldd = await run('ldd', ['--version']);
+  const m = /(GLIBC|GNU libc)[^\n]*?(\d+\.\d+)/i.exec(ldd ?? '');
+  if (m) return { family: 'glibc', version: m[2], source: 'ldd --version' };
+  return { family: 'unknown', source: 'no glibc report, no musl loader' };
+}
