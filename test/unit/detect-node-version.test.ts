@@ -76,8 +76,13 @@ test('a workspace member without version files uses the workspace root, with roo
     'services/api/server.js': server,
   };
   assert.deepEqual(only(tree).app.runtimeVersion, { value: '22', source: '.nvmrc' });
-  const own = { ...tree, 'services/api/.node-version': '20.12.0\n' };
-  assert.deepEqual(only(own).app.runtimeVersion, { value: '20.12.0', source: 'services/api/.node-version' });
+  const own = { ...tree, 'services/api/.nvmrc': '20.12.0\n' };
+  assert.deepEqual(only(own).app.runtimeVersion, { value: '20.12.0', source: 'services/api/.nvmrc' });
+  // Kind before folder: the root .nvmrc (what developers run) beats the member's engines range.
+  const range = { ...tree, 'services/api/package.json': pj({ name: 'api', scripts: { start: 'node server.js' }, engines: { node: '>=18' } }) };
+  assert.deepEqual(only(range).app.runtimeVersion, { value: '22', source: '.nvmrc' });
+  const { '.nvmrc': _root, ...noRootFile } = range;
+  assert.deepEqual(only(noRootFile).app.runtimeVersion, { value: '18', source: 'services/api/package.json > engines.node' });
 });
 
 test('Bun apps report the Bun version: .bun-version > .tool-versions bun > packageManager bun@x > engines.bun', () => {

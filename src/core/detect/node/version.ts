@@ -1,8 +1,10 @@
 // Runtime version of a Node (or Bun) app, and the rule that turns a declared version into one value.
 //
-// Node precedence (first found wins; the app folder first, then its workspace root):
+// Node precedence (first found wins):
 //   .nvmrc > .node-version > .tool-versions (`nodejs`/`node` line) > package.json volta.node > engines.node
-// Version-manager files pin what developers actually run, so they beat the looser `engines` range.
+// Version-manager files pin what developers actually run, so they beat the looser `engines` range. In a
+// workspace member each kind is looked up in the member, then at the workspace root, before the next
+// kind: a root `.nvmrc` beats a member's `engines.node` range (parity with what developers run).
 //
 // Bun apps (package manager bun): runtimeVersion is the BUN version, from
 //   .bun-version > .tool-versions `bun` line > package.json packageManager `bun@x` > engines.bun
@@ -81,41 +83,35 @@ interface Candidate { declared: string; file: string; fact: (value: string) => F
 export interface VersionFolder { folder: Folder; pkg: PackageJson; warn?: (file: string, message: string) => void }
 
 export function nodeVersion(folders: VersionFolder[]): Fact<string> | null {
-  for (const { folder, pkg, warn } of folders) {
-    const candidates: (Candidate | undefined)[] = [
-      wholeFile(folder, '.nvmrc'),
-      wholeFile(folder, '.node-version'),
-      toolVersionsLine(folder, ['nodejs', 'node']),
-      jsonKey(folder, pkg.volta.node, 'volta.node'),
-      jsonKey(folder, pkg.engines.node, 'engines.node'),
-    ];
-    const found = firstUsable(candidates, 'Node', warn);
-    if (found) return found;
-  }
-  return null;
+  return firstUsable('Node', folders, ({ folder, pkg }) => [
+    wholeFile(folder, '.nvmrc'),
+    wholeFile(folder, '.node-version'),
+    toolVersionsLine(folder, ['nodejs', 'node']),
+    jsonKey(folder, pkg.volta.node, 'volta.node'),
+    jsonKey(folder, pkg.engines.node, 'engines.node'),
+  ]);
 }
 
 export function bunVersion(folders: VersionFolder[]): Fact<string> | null {
-  for (const { folder, pkg, warn } of folders) {
-    const fromPm = /^bun@(.+)$/.exec(pkg.packageManager ?? '');
-    const candidates: (Candidate | undefined)[] = [
-      wholeFile(folder, '.bun-version'),
-      toolVersionsLine(folder, ['bun']),
-      jsonKey(folder, fromPm?.[1], 'packageManager'),
-      jsonKey(folder, pkg.engines.bun, 'engines.bun'),
-    ];
-    const found = firstUsable(candidates, 'Bun', warn);
-    if (found) return found;
-  }
-  return null;
+  return firstUsable('Bun', folders, ({ folder, pkg }) => [
+    wholeFile(folder, '.bun-version'),
+    toolVersionsLine(folder, ['bun']),
+    jsonKey(folder, /^bun@(.+)$/.exec(pkg.packageManager ?? '')?.[1], 'packageManager'),
+    jsonKey(folder, pkg.engines.bun, 'engines.bun'),
+  ]);
 }
 
-function firstUsable(candidates: (Candidate | undefined)[], runtime: string, warn: VersionFolder['warn']): Fact<string> | null {
-  for (const c of candidates) {
-    if (!c) continue;
-    const value = normalizeVersion(c.declared);
-    if (value !== undefined) return c.fact(value);
-    warn?.(c.file, `no ${runtime} version can be read from "${c.declared.slice(0, 60)}"; ignored`);
+/** Kinds in precedence order; within a kind, folders in order (app, then workspace root). */
+function firstUsable(runtime: string, folders: VersionFolder[], kinds: (f: VersionFolder) => (Candidate | undefined)[]): Fact<string> | null {
+  const perFolder = folders.map(kinds);
+  for (let kind = 0; kind < perFolder[0].length; kind++) {
+    for (let i = 0; i < folders.length; i++) {
+      const c = perFolder[i][kind];
+      if (!c) continue;
+      const value = normalizeVersion(c.declared);
+      if (value !== undefined) return c.fact(value);
+      folders[i].warn?.(c.file, `no ${runtime} version can be read from "${c.declared.slice(0, 60)}"; ignored`);
+    }
   }
   return null;
 }
