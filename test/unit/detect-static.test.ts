@@ -25,7 +25,7 @@ test('a folder with index.html and no project file is a static site served on 80
 });
 
 test('asset folders and server-side templates are not sites', () => {
-  assert.deepEqual(apps({ 'public/index.html': page, 'assets/index.html': page, 'docs/index.html': page }), []);
+  assert.deepEqual(apps({ 'public/index.html': page, 'assets/index.html': page, 'docs/index.html': page, 'public/blog/index.html': page }), []);
   assert.deepEqual(apps({ 'web/index.html': '<h1>{{ .Title }}</h1>\n' }), []);
   assert.deepEqual(apps({ 'web/index.html': '<h1>{% block title %}{% endblock %}</h1>\n' }), []);
 });

@@ -18,8 +18,7 @@ export const provider: Provider = {
 };
 
 function matches(ctx: AppContext): boolean {
-  const base = ctx.dir.split('/').pop() ?? '';
-  if (ctx.dir && ASSET_FOLDERS.has(base)) return false;
+  if (ctx.dir.split('/').some((segment) => ASSET_FOLDERS.has(segment))) return false;
   if (siteGenerator(ctx)) return true;
   if (!ctx.has('index.html')) return false;
   // A server-side template (Go, Jinja, ERB…) named index.html is not a page that can be served as is.
