@@ -145,3 +145,11 @@ test('workspace globs: * is one segment, ** any depth, ! excludes', () => {
   assert.equal(matchesWorkspace(['services/api'], 'services/apis'), false);
   assert.equal(matchesWorkspace(['pkg.v1/*'], 'pkgxv1/a'), false);
 });
+
+test('hostile workspace globs do not backtrack for ages', () => {
+  const started = Date.now();
+  const deep = Array.from({ length: 40 }, (_, i) => `d${i}`).join('/') + '/x';
+  assert.equal(matchesWorkspace(['**/'.repeat(30) + 'nomatch', '*'.repeat(50) + '/y'], deep), false);
+  assert.equal(matchesWorkspace(['**/**/**/x'], deep), true);
+  assert.ok(Date.now() - started < 500, `took ${Date.now() - started} ms`);
+});

@@ -62,5 +62,7 @@ function globToRegExp(glob: string): RegExp {
     else if (c === '?') re += '[^/]';
     else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   }
+  // Runs of wildcards match what one does; collapsing them keeps a hostile `**/**/**/…` from backtracking.
+  re = re.replace(/(?:\.\*|\[\^\/\]\*)*\.\*(?:\.\*|\[\^\/\]\*)*/g, '.*').replace(/(?:\[\^\/\]\*)+/g, '[^/]*');
   return new RegExp(`^${re}$`);
 }
