@@ -14,6 +14,7 @@ import { plainEntry } from './plain';
 import { procfileWeb } from './procfile';
 import { pythonVersion } from './version';
 import { webAppEntry } from './web-apps';
+import { uvWorkspaceOf, workspacePythonVersion } from './uv-workspace';
 
 const profiles = new WeakMap<AppContext, ProviderProfile | null>();
 
@@ -39,14 +40,17 @@ function profileOf(ctx: AppContext): ProviderProfile | null {
 
 function buildProfile(ctx: AppContext): ProviderProfile | null {
   const pyproject = ctx.toml('pyproject.toml');
-  const { packageManager, lockfile } = detectPackageManager(ctx, pyproject);
+  const own = detectPackageManager(ctx, pyproject);
+  // A uv workspace member without a lockfile of its own installs from the workspace root's.
+  const workspace = own.lockfile ? undefined : uvWorkspaceOf(ctx);
+  const { packageManager, lockfile } = workspace ?? own;
   const dependencies = pythonDependencies(ctx, packageManager?.value, pyproject);
   const entry = djangoEntry(ctx, dependencies) ?? webAppEntry(ctx, dependencies) ?? plainEntry(ctx);
   const procfile = ctx.has('package.json') ? undefined : procfileWeb(ctx);
   if (!entry && !procfile) return null;
   return {
     name: appName(ctx, pyproject, entry?.name),
-    runtimeVersion: pythonVersion(ctx, pyproject),
+    runtimeVersion: pythonVersion(ctx, pyproject, workspace && (() => workspacePythonVersion(ctx, workspace))),
     packageManager,
     framework: entry?.framework ?? null,
     build: entry?.build ?? null,

@@ -2,6 +2,8 @@
 //   .python-version (pyenv/uv pin) > runtime.txt (`python-3.12.1`, Heroku) > .tool-versions (asdf/mise)
 //   > Pipfile [requires] python_full_version / python_version > pyproject project.requires-python
 //   > pyproject tool.poetry.dependencies.python.
+// A uv workspace member without its own pin uses the workspace root's .python-version, placed after the
+// member's pin files and before its constraints.
 // Files that pin an interpreter come before constraints in manifests; constraints are reduced to their
 // lower bound (`>=3.11` → `3.11`, `^3.12` → `3.12`), exact versions are kept (`3.12.1`).
 import type { Fact } from '../../model';
@@ -10,8 +12,13 @@ import type { AppContext } from '../context';
 import { constraintFloor, leadingVersion } from './constraint';
 import { toolVersionsFact } from './tool-versions';
 
-export function pythonVersion(ctx: AppContext, pyproject: Record<string, unknown> | undefined): Fact<string> | null {
-  const pinned = fileVersion(ctx, '.python-version') ?? fileVersion(ctx, 'runtime.txt', 'python-') ?? toolVersionsFact(ctx, 'python');
+export function pythonVersion(
+  ctx: AppContext,
+  pyproject: Record<string, unknown> | undefined,
+  /** A pin inherited from a workspace root: weaker than the app's own pins, stronger than its constraints. */
+  inherited?: () => Fact<string> | null,
+): Fact<string> | null {
+  const pinned = fileVersion(ctx, '.python-version') ?? fileVersion(ctx, 'runtime.txt', 'python-') ?? toolVersionsFact(ctx, 'python') ?? inherited?.();
   if (pinned) return pinned;
   if (ctx.has('Pipfile')) {
     const pipfile = ctx.toml('Pipfile');
