@@ -2,18 +2,26 @@
 import type * as vscode from 'vscode';
 import type { AppProfile, Finding } from '../core/model';
 import type { Services } from './services';
+import { snapshotTree, type TreeSnapshot } from './views/snapshot';
 import { checkDrift, detectAndRemember, planFiles } from './workflows';
 
 export interface ParityApi {
   detect(folder: vscode.Uri): Promise<AppProfile[]>;
   generate(folder: vscode.Uri): Promise<{ path: string; status: string; content: string }[]>;
   drift(folder: vscode.Uri): Promise<Finding[]>;
+  /** What a Parity view shows right now, as data: `parity.apps`, `parity.generatedFiles`, `parity.containers`, `parity.drift`. */
+  inspectView(viewId: string): Promise<TreeSnapshot[]>;
 }
 
-export function createApi(s: Services): ParityApi {
+export function createApi(s: Services, views: Record<string, vscode.TreeDataProvider<unknown>>): ParityApi {
   return {
     detect: async (folder) => detectAndRemember(s, folder).apps,
     generate: async (folder) => planFiles(s, folder).map(({ path, status, content }) => ({ path, status, content })),
     drift: (folder) => checkDrift(s, folder),
+    inspectView: async (viewId) => {
+      const provider = views[viewId];
+      if (!provider) throw new Error(`no Parity view '${viewId}'`);
+      return snapshotTree(provider);
+    },
   };
 }

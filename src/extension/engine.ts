@@ -10,6 +10,7 @@ import { readProjectConfig, selectTarget, type TargetSpec } from '../core/config
 import { familyForOs } from '../core/platform/distros';
 import type { DetectResult, Family, Finding } from '../core/model';
 import type { ParitySettings } from './config';
+import { runCli } from './cliBridge';
 
 export type FileStatus = 'new' | 'changed' | 'unchanged';
 
@@ -52,11 +53,22 @@ export function generateFolder(folder: vscode.Uri, detected: DetectResult, setti
   });
 }
 
-/** Static drift (no Docker) for the folder; empty until the drift engine is available. */
+/**
+ * Static drift (project files vs the production target; no Docker) for the folder, through the CLI's
+ * `parity drift --json` so the editor shows exactly what the CLI and CI report.
+ */
 export async function driftFolder(folder: vscode.Uri, settings: ParitySettings): Promise<Finding[]> {
-  void folder;
-  void settings;
-  return [];
+  const argv = ['drift', folder.fsPath, '--json', ...(settings.productionTarget ? ['--target', settings.productionTarget] : [])];
+  const run = await runCli(undefined, folder.fsPath, argv);
+  const start = run.stdout.indexOf('{');
+  let parsed: { findings?: Finding[] } | undefined;
+  try {
+    parsed = start >= 0 ? JSON.parse(run.stdout.slice(start)) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || !Array.isArray(parsed.findings)) throw new Error(run.stderr.trim() || run.stdout.trim() || `parity drift exited ${run.code}`);
+  return parsed.findings;
 }
 
 export function readIfExists(absPath: string): string | undefined {

@@ -17,6 +17,7 @@ import { DriftView } from './views/drift';
 import { registerCommands } from './commands';
 import { createStatusBar } from './statusBar';
 import { createApi, type ParityApi } from './api';
+import { firstLook } from './workflows';
 import type { Services } from './services';
 
 export function activate(context: vscode.ExtensionContext): ParityApi {
@@ -27,24 +28,21 @@ export function activate(context: vscode.ExtensionContext): ParityApi {
   const diagnostics = new DriftDiagnostics();
   const containers = new Containers(config);
   const s: Services = { context, config, output, state, previews, diagnostics, containers };
+  const disposable = <T extends vscode.Disposable>(d: T): T => (context.subscriptions.push(d), d);
+  const views = {
+    'parity.apps': new AppsView(state), 'parity.generatedFiles': new GeneratedFilesView(previews),
+    'parity.containers': new ContainersView(containers), 'parity.drift': new DriftView(state),
+  };
   context.subscriptions.push(
     config, output, state, previews, diagnostics, containers,
-    vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, new PreviewContentProvider(previews)),
+    vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, disposable(new PreviewContentProvider(previews))),
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new DriftQuickFixes(diagnostics), { providedCodeActionKinds: DriftQuickFixes.kinds }),
-    ...tree('parity.apps', new AppsView(state)),
-    ...tree('parity.generatedFiles', new GeneratedFilesView(previews)),
-    ...tree('parity.containers', new ContainersView(containers)),
-    ...tree('parity.drift', new DriftView(state)),
+    ...Object.entries(views).flatMap(([id, provider]) => [provider, vscode.window.createTreeView(id, { treeDataProvider: provider as vscode.TreeDataProvider<unknown> })]),
     previews.onDidChange(() => vscode.commands.executeCommand('setContext', 'parity.hasPreview', previews.all().length > 0)),
     ...registerCommands(s), ...watchDrift(s), ...createStatusBar(s),
   );
-  // First look at the workspace after activation returns, so activation itself stays fast.
-  setTimeout(() => void vscode.commands.executeCommand('parity.refresh').then(() => vscode.commands.executeCommand('parity.checkDrift')), 0);
-  return createApi(s);
+  setTimeout(() => void firstLook(s), 0); // after activation returns, so activation itself stays fast
+  return createApi(s, views as Record<string, vscode.TreeDataProvider<unknown>>);
 }
 
 export function deactivate(): void {}
-
-function tree<T>(id: string, provider: vscode.TreeDataProvider<T> & vscode.Disposable): vscode.Disposable[] {
-  return [provider, vscode.window.createTreeView(id, { treeDataProvider: provider })];
-}

@@ -38,3 +38,18 @@ export function reportError(s: Services, what: string, err: unknown): void {
   s.output.appendLine(`[error] ${what}: ${err instanceof Error && err.stack ? err.stack : message}`);
   void vscode.window.showErrorMessage(`Parity: ${what}: ${message}`);
 }
+
+/** Detects every workspace folder and checks drift where a parity.yaml exists; problems are only logged. */
+export async function firstLook(s: Services): Promise<void> {
+  let apps = 0;
+  for (const { uri } of vscode.workspace.workspaceFolders ?? []) {
+    try {
+      apps += detectAndRemember(s, uri).apps.length;
+      const hasTargets = (await vscode.workspace.findFiles(new vscode.RelativePattern(uri, 'parity.yaml'), null, 1)).length > 0;
+      if (hasTargets) await checkDrift(s, uri);
+    } catch (err) {
+      s.output.appendLine(`[start] ${uri.fsPath}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  await vscode.commands.executeCommand('setContext', 'parity.noApp', apps === 0);
+}

@@ -19,18 +19,18 @@ export async function stageExtensionAndSuite(suiteEntry: string): Promise<Staged
     const from = path.join(PROJECT_ROOT, sub);
     if (fs.existsSync(from)) fs.cpSync(from, path.join(extensionPath, sub), { recursive: true });
   }
-  await build({
+  const testsPath = path.join(dir, 'suite', 'index.js');
+  // Built together so both bundles see the same sources (the tree may be edited while tests run).
+  await Promise.all([build({
     ...extensionBundle,
     entryPoints: [path.join(PROJECT_ROOT, 'src', 'extension', 'extension.ts')],
     outfile: path.join(extensionPath, 'dist', 'extension.js'),
     absWorkingDir: PROJECT_ROOT,
     logLevel: 'error',
-  });
-  const testsPath = path.join(dir, 'suite', 'index.js');
-  await build({
+  }), build({
     bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'inline',
     external: ['vscode', 'cpu-features', 'ssh2', '*.node'],
     entryPoints: [suiteEntry], outfile: testsPath, absWorkingDir: PROJECT_ROOT, logLevel: 'error',
-  });
+  })]);
   return { dir, extensionPath, testsPath, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

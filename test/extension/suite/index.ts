@@ -2,6 +2,8 @@
 // A rejected run() makes VS Code exit with code 1, which the driver asserts against.
 import { runAll } from './framework';
 import './basics';
+import './views';
+import './containerize';
 
 export async function run(): Promise<void> {
   const results = await runAll();

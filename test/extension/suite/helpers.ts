@@ -1,0 +1,50 @@
+// Shared by the in-host tests: the activated extension's API, fixture folders, and waiting for UI state.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { DiskRepo } from '../../../src/core/repo';
+import { detect } from '../../../src/core/detect';
+import { generate, type GeneratedFile } from '../../../src/core/generate';
+import type { ParityApi } from '../../../src/extension/api';
+
+export const EXTENSION_ID = 'parity-dev.parity';
+
+export async function parity(): Promise<ParityApi> {
+  const ext = vscode.extensions.getExtension<ParityApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`extension ${EXTENSION_ID} is not installed in this VS Code`);
+  return ext.isActive ? ext.exports : ext.activate();
+}
+
+export function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the suite needs the fixture workspace open');
+  return folder.uri;
+}
+
+export function fixtureFolder(name: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceRoot(), name);
+}
+
+/** What the engine itself generates for a folder with default settings — the expected preview content. */
+export function engineFiles(folder: vscode.Uri): GeneratedFile[] {
+  return generate(detect(new DiskRepo(folder.fsPath, '.')), { family: 'debian', k8sDir: 'deploy/k8s' }).files;
+}
+
+export function readDisk(folder: vscode.Uri, rel: string): string | undefined {
+  const file = path.join(folder.fsPath, ...rel.split('/'));
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value as T;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export function previewTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === 'parity-preview');
+}
