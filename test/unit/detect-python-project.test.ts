@@ -196,3 +196,29 @@ test('a monorepo of Python services reports each with folder-relative sources', 
   assert.deepEqual(result.apps[0].services, [{ value: 'redis', source: 'services/api/pyproject.toml > project.dependencies' }]);
   assert.deepEqual(result.apps[1].lockfile, null);
 });
+
+test('a Procfile that starts Node does not make a folder a Python app; a Python one does, front-end or not', () => {
+  const node = detect(new MemoryRepo({ 'requirements.txt': 'awscli\n', 'Procfile': 'web: node server.js\n', 'package.json': '{"name":"web","scripts":{"start":"node server.js"}}', 'server.js': '' }));
+  assert.deepEqual(node.apps.map((a) => a.ecosystem), ['node']);
+  const django = detect(new MemoryRepo({ 'requirements.txt': 'gunicorn\n', 'Procfile': 'web: gunicorn site.wsgi\n', 'package.json': '{"name":"assets","scripts":{"build":"webpack"}}' }));
+  assert.deepEqual(django.apps.map((a) => [a.ecosystem, a.start?.value]), [['python', 'gunicorn site.wsgi']]);
+});
+
+test('uv workspace members use the root lockfile unless they lock themselves; non-members do not', () => {
+  const result = detect(new MemoryRepo({
+    'pyproject.toml': '[tool.uv.workspace]\nmembers = ["apps/*"]\nexclude = ["apps/legacy"]\n',
+    'uv.lock': 'version = 1\n',
+    'apps/a/pyproject.toml': '[project]\nname = "a"\nrequires-python = ">=3.10"\ndependencies = []\n',
+    'apps/a/main.py': '',
+    'apps/b/pyproject.toml': '[project]\nname = "b"\ndependencies = []\n\n[tool.uv]\n',
+    'apps/b/uv.lock': 'version = 1\n',
+    'apps/b/main.py': '',
+    'tools/c/requirements.txt': 'requests\n',
+    'tools/c/main.py': '',
+  }));
+  assert.deepEqual(result.apps.map((a) => [a.path, a.packageManager, a.lockfile, a.runtimeVersion?.source]), [
+    ['apps/a', { value: 'uv', source: 'uv.lock' }, { value: '../../uv.lock', source: 'uv.lock' }, 'apps/a/pyproject.toml > project.requires-python'],
+    ['apps/b', { value: 'uv', source: 'apps/b/uv.lock' }, { value: 'uv.lock', source: 'apps/b/uv.lock' }, undefined],
+    ['tools/c', { value: 'pip', source: 'tools/c/requirements.txt' }, null, undefined],
+  ]);
+});

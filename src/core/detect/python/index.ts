@@ -46,7 +46,7 @@ function buildProfile(ctx: AppContext): ProviderProfile | null {
   const { packageManager, lockfile } = workspace ?? own;
   const dependencies = pythonDependencies(ctx, packageManager?.value, pyproject);
   const entry = djangoEntry(ctx, dependencies) ?? webAppEntry(ctx, dependencies) ?? plainEntry(ctx);
-  const procfile = ctx.has('package.json') ? undefined : procfileWeb(ctx);
+  const procfile = pythonProcfile(ctx);
   if (!entry && !procfile) return null;
   return {
     name: appName(ctx, pyproject, entry?.name),
@@ -68,3 +68,8 @@ function appName(ctx: AppContext, pyproject: Record<string, unknown> | undefined
   return declared ?? fromEntry ?? folderName(ctx);
 }
 
+/** The Procfile's web command, unless it starts a Node server (a front-end next to a stray requirements file). */
+function pythonProcfile(ctx: AppContext) {
+  const web = procfileWeb(ctx);
+  return web && !/^(npm|npx|node|yarn|pnpm|bun|deno)\b/.test(web.start.value) ? web : undefined;
+}
