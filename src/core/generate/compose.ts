@@ -16,7 +16,9 @@ export function compose(plans: AppPlan[], serviceNames: Map<ServiceKind, string>
 
   for (const plan of plans) {
     const entry: Record<string, unknown> = {
-      build: { context: plan.dir ? `./${plan.dir}` : '.' },
+      build: plan.context === plan.dir
+        ? { context: plan.dir ? `./${plan.dir}` : '.' }
+        : { context: plan.context ? `./${plan.context}` : '.', dockerfile: `${plan.inContext}/Dockerfile` },
       image: plan.image,
     };
     if (plan.port !== null) {

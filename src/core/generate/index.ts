@@ -49,6 +49,12 @@ export interface GeneratedFile {
   app?: string;
   /** The content already contains everything of the existing file (a merged .dockerignore). */
   merged?: boolean;
+  /**
+   * Dockerfiles only: the build context relative to the scanned root (`.`-style: `''` is the root). It is
+   * the app folder, except for workspace members whose lockfile is at the workspace root:
+   * `docker build -f <path> <buildContext>`. Its .dockerignore is at the context root.
+   */
+  buildContext?: string;
 }
 
 export interface GenerateResult {
@@ -96,7 +102,7 @@ export function generate(detected: DetectResult, options: GenerateOptions): Gene
   const serviceNames = new Map<ServiceKind, string>(kinds.map((k) => [k, names.includes(k) ? `${k}-svc` : k]));
   const tag = options.imageTag ?? 'dev';
 
-  const plans: AppPlan[] = apps.map((app, i) => planApp(app, names[i], options, kinds));
+  const plans: AppPlan[] = apps.map((app, i) => planApp(app, names[i], options));
   const perApp: { plan: AppPlan; dockerfile: string; manifests: Record<string, string> }[] = [];
 
   for (const plan of plans) {
@@ -109,18 +115,10 @@ export function generate(detected: DetectResult, options: GenerateOptions): Gene
     const body = dockerfileBody({ plan, family: options.family, cacheMounts: Boolean(options.cacheMounts), warnings: appWarnings });
     const dockerfile = withHeader(body, regenerate);
     for (const message of [...new Set(appWarnings)]) warnings.push({ file: dockerfilePath, message });
-    for (const message of lintDockerfile(dockerfile, { server: plan.port !== null, cacheMounts: options.cacheMounts, lockfile: app.lockfile?.value })) {
+    for (const message of lintDockerfile(dockerfile, { server: plan.port !== null, cacheMounts: options.cacheMounts, lockfile: app.lockfile?.value ?? undefined })) {
       problems.push({ file: dockerfilePath, message });
     }
-    files.push({ path: dockerfilePath, content: dockerfile, kind: 'dockerfile', app: app.path });
-
-    const ignorePath = joinPath(plan.dir, '.dockerignore');
-    const existingIgnore = options.repo?.readText(ignorePath);
-    if (existingIgnore !== undefined && provenance(existingIgnore) === 'foreign') {
-      files.push({ path: ignorePath, content: mergeDockerignore(existingIgnore, app, options.k8sDir, regenerate), kind: 'dockerignore', app: app.path, merged: true });
-    } else {
-      files.push({ path: ignorePath, content: withHeader(dockerignoreBody(app, options.k8sDir), regenerate), kind: 'dockerignore', app: app.path });
-    }
+    files.push({ path: dockerfilePath, content: dockerfile, kind: 'dockerfile', app: app.path, buildContext: plan.context });
 
     const k8s: Record<string, string> = {};
     const gid = options.family === 'rhel' ? 0 : plan.uid;
@@ -132,6 +130,21 @@ export function generate(detected: DetectResult, options: GenerateOptions): Gene
       files.push({ path, content, kind: 'kubernetes', app: app.path });
     }
     perApp.push({ plan, dockerfile, manifests: k8s });
+  }
+
+  // One .dockerignore per build context (a workspace root serves all its members).
+  const contexts = [...new Set(plans.map((p) => p.context))];
+  for (const ctx of contexts) {
+    const users = plans.filter((p) => p.context === ctx);
+    const ignorePath = joinPath(ctx, '.dockerignore');
+    const owner = users.find((p) => p.dir === ctx) ?? users[0];
+    const existingIgnore = options.repo?.readText(ignorePath);
+    const appsHere = users.map((p) => p.app);
+    const file: GeneratedFile = existingIgnore !== undefined && provenance(existingIgnore) === 'foreign'
+      ? { path: ignorePath, content: mergeDockerignore(existingIgnore, appsHere, options.k8sDir, regenerate), kind: 'dockerignore', app: owner.app.path, merged: true }
+      : { path: ignorePath, content: withHeader(dockerignoreBody(appsHere, options.k8sDir), regenerate), kind: 'dockerignore', app: owner.app.path };
+    const at = files.findIndex((f) => f.path === joinPath(owner.dir, 'Dockerfile'));
+    files.splice(at + 1, 0, file);
   }
 
   let composeText: string | undefined;

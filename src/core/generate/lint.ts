@@ -63,14 +63,14 @@ export function lintDockerfile(text: string, opts: LintOptions): string[] {
   if (!cmd) problems.push('final stage has no CMD');
   else if (!cmd.args.startsWith('[')) problems.push('CMD is not in exec form');
   if (!opts.cacheMounts && ins.some((i) => i.keyword === 'RUN' && /--mount=/.test(i.args))) problems.push('RUN --mount needs BuildKit (only with the cache-mounts option)');
-  const sourcesAt = ins.findIndex((i) => i.keyword === 'COPY' && /^(--\S+\s+)*\.\s+\S+$/.test(i.args));
-  if (opts.lockfile) {
-    const lockAt = ins.findIndex((i) => i.keyword === 'COPY' && i.args.split(/\s+/).includes(opts.lockfile!));
-    if (lockAt < 0) problems.push(`lockfile ${opts.lockfile} is never copied`);
-    else if (sourcesAt >= 0 && lockAt > sourcesAt) problems.push(`lockfile ${opts.lockfile} is copied after the sources`);
-  } else {
-    const lockAt = ins.findIndex((i) => i.keyword === 'COPY' && LOCKFILES.test(i.args));
-    if (lockAt > sourcesAt && sourcesAt >= 0) problems.push('a lockfile is copied after the sources');
-  }
+  // Sources are `COPY . <dest>` outside a stage named `manifests` (which keeps only manifests on purpose).
+  let stage = '';
+  const stageOf = ins.map((i) => (i.keyword === 'FROM' ? (stage = i.args.split(/\s+/)[2] ?? '') : stage));
+  const sourcesAt = ins.findIndex((i, n) => i.keyword === 'COPY' && stageOf[n] !== 'manifests' && /^(--\S+\s+)*\.\s+\S+$/.test(i.args));
+  const copiesLock = (i: Instruction, name?: string) => i.keyword === 'COPY' && (/--from=manifests\b/.test(i.args) || (name ? i.args.split(/\s+/).includes(name) : LOCKFILES.test(i.args)));
+  const lockName = opts.lockfile ? opts.lockfile.slice(opts.lockfile.lastIndexOf('/') + 1) : undefined;
+  const lockAt = ins.findIndex((i) => copiesLock(i, lockName));
+  if (lockName && lockAt < 0) problems.push(`lockfile ${lockName} is never copied`);
+  else if (lockAt >= 0 && sourcesAt >= 0 && lockAt > sourcesAt) problems.push(`lockfile ${lockName ?? ''} is copied after the sources`.replace('  ', ' '));
   return problems;
 }

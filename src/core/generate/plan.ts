@@ -1,6 +1,6 @@
 // The facts every generated file of one app must agree on (port, UID, health path, env wiring, writable
 // paths), decided once here so the Dockerfile, the manifests and compose cannot drift apart.
-import type { AppProfile, EnvVarUse, ServiceKind } from '../model';
+import type { AppProfile, EnvVarUse } from '../model';
 import type { GenerateOptions } from './index';
 import { wiredServiceVars, type ServiceVar } from './services';
 
@@ -15,6 +15,13 @@ export interface AppPlan {
   name: string;
   /** The app folder relative to the scanned root, `''` for the root. */
   dir: string;
+  /**
+   * The build context relative to the scanned root: the app folder, or the workspace root when the
+   * lockfile lives there (`../../package-lock.json`), so the build can see it.
+   */
+  context: string;
+  /** The app folder relative to the build context (`''` when they are the same). */
+  inContext: string;
   shape: AppShape;
   /** Port the container listens on (SPA and static sites: nginx on 8080); null for workers. */
   port: number | null;
@@ -43,17 +50,21 @@ export function shapeOf(app: AppProfile): AppShape {
   return 'worker';
 }
 
-export function planApp(app: AppProfile, name: string, options: GenerateOptions, services: ServiceKind[]): AppPlan {
+export function planApp(app: AppProfile, name: string, options: GenerateOptions): AppPlan {
   const shape = shapeOf(app);
   const port = shape === 'spa' || shape === 'static' || app.ecosystem === 'php' ? SPA_PORT : shape === 'server' ? (app.port?.value ?? 8080) : null;
   const healthPath = shape === 'spa' || shape === 'static' ? SPA_HEALTH : (app.healthPath?.value ?? null);
-  const svc = wiredServiceVars(app.env, services);
+  const svc = wiredServiceVars(app.env, [...new Set(app.services.map((s) => s.value))].sort());
   const wired = new Set(svc.map((v) => v.name));
   const rest = app.env.filter((e) => !wired.has(e.name));
+  const dir = app.path === '.' ? '' : app.path;
+  const context = contextDir(dir, app.lockfile?.value);
   return {
     app,
     name,
-    dir: app.path === '.' ? '' : app.path,
+    dir,
+    context,
+    inContext: context === dir ? '' : context ? dir.slice(context.length + 1) : dir,
     shape,
     port,
     healthPath,
@@ -65,15 +76,31 @@ export function planApp(app: AppProfile, name: string, options: GenerateOptions,
       secrets: rest.filter((e) => e.secret),
       optional: rest.filter((e) => !e.secret && e.hasDefault && e.name !== 'PORT'),
     },
-    writablePaths: writablePaths(app, shape, options.family),
+    writablePaths: writablePaths(app, shape, options.family, context === dir ? '' : context ? dir.slice(context.length + 1) : dir),
   };
 }
 
-function writablePaths(app: AppProfile, shape: AppShape, family: GenerateOptions['family']): string[] {
+/** The folder holding a lockfile that sits above the app (`../../pnpm-lock.yaml`), else the app folder. */
+export function contextDir(dir: string, lockfile: string | undefined): string {
+  if (!lockfile || !lockfile.startsWith('../')) return dir;
+  const parts = dir ? dir.split('/') : [];
+  for (const seg of lockfile.split('/').slice(0, -1)) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+/** The lockfile's file name (`../../yarn.lock` → `yarn.lock`). */
+export function lockfileName(lockfile: string | null | undefined): string | undefined {
+  return lockfile ? lockfile.slice(lockfile.lastIndexOf('/') + 1) : undefined;
+}
+
+function writablePaths(app: AppProfile, shape: AppShape, family: GenerateOptions['family'], inContext: string): string[] {
   const paths = ['/tmp'];
   if (shape === 'spa' || shape === 'static') return paths;
   const fw = app.framework?.value.toLowerCase() ?? '';
-  if (fw.includes('next')) paths.push('/app/.next/cache');
+  if (fw.includes('next')) paths.push(joinPath('/app', inContext, '.next/cache'));
   if (app.ecosystem === 'ruby') paths.push('/app/log', '/app/tmp/cache', '/app/tmp/pids', '/app/tmp/sockets');
   if (app.ecosystem === 'php') {
     const root = family === 'rhel' ? '/opt/app-root/src' : '/var/www/html';

@@ -128,7 +128,7 @@ export function imagesFor(req: ImageRequest): ImageChoice {
   const { version: wanted, defaulted } = tagVersion(eco, req.detected?.value);
   let version = wanted;
   let family = req.family;
-  if (family === 'rhel' && UBI_VERSIONS[eco]) {
+  if (family === 'rhel' && UBI_VERSIONS[eco] && req.tool !== 'bun') {
     version = nearest(UBI_VERSIONS[eco]!, wanted);
     if (version !== wanted) warnings.push(`${LABEL[eco]} ${wanted} has no UBI 9 image; using ${version}`);
   }
@@ -140,9 +140,16 @@ export function imagesFor(req: ImageRequest): ImageChoice {
     warnings.push('the official PHP images have no Alpine Apache variant; using the Debian-based php:<version>-apache image');
     family = 'debian';
   }
+  if (req.tool === 'bun') {
+    // For Bun apps the detected version is Bun's own (`1.1.20`).
+    const m = /(\d+)\.(\d+)/.exec(req.detected?.value ?? '');
+    version = m ? `${m[1]}.${m[2]}` : PINNED.bun;
+  }
   const images = pick(eco, family, version, req.tool);
   const where = defaulted ? `no version detected, using the default ${version}` : `from ${req.detected!.source}${version !== req.detected!.value ? ` (${req.detected!.value})` : ''}`;
-  const note = req.tool === 'bun' ? `Bun ${PINNED.bun} (${LABEL[eco]} app ${where})` : `${LABEL[eco]} ${version}: ${where}`;
+  const note = req.tool === 'bun'
+    ? `Bun ${version}: ${req.detected ? `from ${req.detected.source}` : 'no version detected, using the default'}`
+    : `${LABEL[eco]} ${version}: ${where}`;
   return { ...images, version, note, warnings };
 }
 
@@ -151,7 +158,7 @@ function pick(eco: Exclude<Ecosystem, 'static'>, family: Family, v: string, tool
   switch (eco) {
     case 'node':
       if (tool === 'bun') {
-        const b = family === 'alpine' ? alp(`oven/bun:${PINNED.bun}-alpine`) : deb(`oven/bun:${PINNED.bun}-slim`);
+        const b = family === 'alpine' ? alp(`oven/bun:${v}-alpine`) : deb(`oven/bun:${v}-slim`);
         return { build: b, runtime: b };
       }
       if (family === 'rhel') return { build: ubi(`nodejs-${v}:1`), runtime: ubi(`nodejs-${v}-minimal:1`, 'microdnf') };

@@ -17,7 +17,7 @@ export function goDockerfile(input: DockerfileInput): Stage[] {
   const choice = imagesFor({ family, ecosystem: 'go', detected: app.runtimeVersion });
   input.warnings.push(...choice.warnings);
   const cgo = Boolean(app.cgo?.value);
-  const bin = plan.name;
+  const bin = (app.binary?.value ?? plan.name).replace(/^.*\//, '');
   const mounts = cache(input, '/go/pkg/mod', '/root/.cache/go-build');
   const cgoBuild = cgo && family === 'alpine' ? ['gcc', 'musl-dev'] : [];
   const build: Stage = {

@@ -2,7 +2,7 @@
 // is built with Node and served by nginx (see static.ts).
 import { imagesFor } from '../../platform/base-images';
 import type { PackageManager } from '../../model';
-import { reads } from '../plan';
+import { joinPath, lockfileName, reads } from '../plan';
 import { cache, copyManifests, lockfileOf, runtimeSetup, runtimeTail, buildPackages, type DockerfileInput } from './context';
 import { rootFirst, run, splitCommand, type Stage } from './render';
 import { nginxRuntime } from './static';
@@ -47,13 +47,15 @@ function pmCommands(pm: PackageManager, locked: boolean): PmCommands {
 const RUNNERS = new Set(['node', 'bun', 'npm', 'yarn', 'pnpm']);
 
 /** `node dist/server.js` → exec array; a node_modules binary (`next start`) gets its path; else null. */
-export function nodeStartCommand(start: string | undefined, pm: PmCommands): { cmd: string[]; viaPm: boolean } {
+export function nodeStartCommand(start: string | undefined, pm: PmCommands, binDir: string | null): { cmd: string[]; viaPm: boolean } {
   const parts = start ? splitCommand(start) : null;
   if (!parts) return { cmd: pm.start, viaPm: true };
   const args = parts[0] === 'npx' ? parts.slice(1) : parts;
   if (args.length === 0) return { cmd: pm.start, viaPm: true };
   if (RUNNERS.has(args[0])) return { cmd: args, viaPm: args[0] !== 'node' && args[0] !== 'bun' };
-  return { cmd: [`/app/node_modules/.bin/${args[0]}`, ...args.slice(1)], viaPm: false };
+  // A workspace may hoist binaries anywhere: the package manager finds them.
+  if (binDir === null) return { cmd: pm.start, viaPm: true };
+  return { cmd: [`${binDir}/node_modules/.bin/${args[0]}`, ...args.slice(1)], viaPm: false };
 }
 
 export function nodeDockerfile(input: DockerfileInput): Stage[] {
@@ -64,53 +66,79 @@ export function nodeDockerfile(input: DockerfileInput): Stage[] {
   input.warnings.push(...choice.warnings);
   const lock = lockfileOf(input);
   if (!lock) input.warnings.push('no lockfile found: dependency installs are not reproducible (commit one)');
+  const lockName = lockfileName(lock);
+  const workspace = plan.context !== plan.dir;
   const pm = pmCommands(pmName as PackageManager, Boolean(lock));
-  const manifests = copyManifests(['package.json', lock]);
   const mounts = cache(input, pm.cacheDir);
   const { build: buildImage, runtime: runtimeImage } = choice;
   const isNext = /next/i.test(app.framework?.value ?? '');
+  const appDir = joinPath('/app', plan.inContext) || '/app';
   const stages: Stage[] = [];
 
+  if (workspace) {
+    // A workspace member: the lockfile is at the workspace root, so every package.json is needed to
+    // install. This stage keeps only the manifests; its output (and so the install layer below) changes
+    // only when a manifest or the lockfile does.
+    const keep = [...new Set(['package.json', lockName!, 'pnpm-workspace.yaml', '.npmrc', '.yarnrc.yml'])];
+    stages.push({
+      from: buildImage.ref, as: 'manifests',
+      comment: [choice.note, `Build from the workspace root: docker build -f ${joinPath(plan.inContext, 'Dockerfile')} .`],
+      lines: [
+        ...rootFirst(buildImage),
+        'WORKDIR /app',
+        'COPY . .',
+        run([`find . -type f ${keep.map((k) => `! -name '${k}'`).join(' ')} -delete`, 'find . -mindepth 1 -type d -empty -delete']),
+      ],
+    });
+  }
+  const manifests = workspace ? 'COPY --from=manifests /app ./' : copyManifests(['package.json', lock]);
   const installStage = (as: string, install: string, comment?: string[]): Stage => ({
     from: buildImage.ref, as, comment,
     lines: [...rootFirst(buildImage), 'WORKDIR /app', ...buildPackages(input, buildImage), manifests, run([...pm.setup, install], mounts)],
   });
+  const buildIn = (stage: Stage) => {
+    stage.lines.push('COPY . .');
+    if (plan.inContext) stage.lines.push(`WORKDIR ${appDir}`);
+  };
 
   if (plan.shape === 'spa') {
-    const build = installStage('build', pm.full, [choice.note]);
-    build.lines.push('COPY . .', run([app.build!.value]));
+    const build = installStage('build', pm.full, workspace ? undefined : [choice.note]);
+    buildIn(build);
+    build.lines.push(run([app.build!.value]));
     stages.push(build);
-    stages.push(nginxRuntime(input, `/app/${app.outputDir!.value}`, 'build', true));
+    stages.push(nginxRuntime(input, joinPath(appDir, app.outputDir!.value), 'build', true));
     return stages;
   }
 
-  stages.push(installStage('deps', pm.prod, [choice.note, 'Production dependencies only, cached until the manifest or lockfile changes.']));
+  stages.push(installStage('deps', pm.prod, [...(workspace ? [] : [choice.note]), 'Production dependencies only, cached until a manifest or the lockfile changes.']));
   if (app.build) {
     const build = installStage('build', pm.full);
-    build.lines.push('COPY . .');
+    buildIn(build);
     if (isNext) build.lines.push('ENV NEXT_TELEMETRY_DISABLED=1');
-    build.lines.push(run([app.build.value, 'rm -rf node_modules']));
+    build.lines.push(run([app.build.value, workspace ? 'find /app -name node_modules -prune -exec rm -rf {} +' : 'rm -rf node_modules']));
     stages.push(build);
   }
 
-  const { cmd, viaPm } = nodeStartCommand(app.start?.value, pm);
+  const { cmd, viaPm } = nodeStartCommand(app.start?.value, pm, workspace ? null : appDir);
   const env = ['NODE_ENV=production'];
   if (plan.port !== null && (reads(app, 'PORT') || isNext)) env.push(`PORT=${plan.port}`);
   if (isNext) env.push('HOSTNAME=0.0.0.0', 'NEXT_TELEMETRY_DISABLED=1');
+  const copies = workspace
+    ? ['COPY --from=deps /app ./', app.build ? 'COPY --from=build /app ./' : 'COPY . .']
+    : ['COPY --from=deps /app/node_modules ./node_modules', app.build ? 'COPY --from=build /app ./' : 'COPY . .'];
   const runtime: Stage = {
     from: runtimeImage.ref,
-    comment: viaPm ? [`The start script is run by ${pm.start[0]} (not a simple command: ${app.start?.value ?? 'none detected'}).`] : undefined,
+    comment: viaPm ? [`Started through ${pm.start[0]}: the start command (${app.start?.value ?? 'none detected'}) is not a plain executable here.`] : undefined,
     lines: [
       ...rootFirst(runtimeImage),
       `ENV ${env.join(' ')}`,
       'WORKDIR /app',
       ...runtimeSetup(input, runtimeImage, '/app'),
-      'COPY --from=deps /app/node_modules ./node_modules',
-      app.build ? 'COPY --from=build /app ./' : 'COPY . .',
+      ...copies,
+      ...(plan.inContext ? [`WORKDIR ${appDir}`] : []),
       ...runtimeTail(input, runtimeImage, pmName === 'bun' ? 'bun' : 'node', cmd),
     ],
   };
   stages.push(runtime);
   return stages;
 }
-

@@ -2,7 +2,7 @@
 // 8080 as the app user (Debian php:<v>-apache; UBI php image on RHEL).
 import { imagesFor } from '../../platform/base-images';
 import { cache, lockfileOf, copyManifests, runtimeSetup, runtimeTail, gidOf, type DockerfileInput } from './context';
-import { installCommands, nativePackages, rootFirst, run, type Stage } from './render';
+import { createUser, installCommands, nativePackages, rootFirst, run, type Stage } from './render';
 
 /** Extensions compiled into the official php images already. */
 const BUILT_IN = new Set(['ctype', 'curl', 'dom', 'fileinfo', 'filter', 'ftp', 'hash', 'iconv', 'json', 'libxml', 'mbstring', 'mysqlnd', 'openssl', 'pcre', 'pdo', 'pdo_sqlite', 'phar', 'posix', 'readline', 'session', 'simplexml', 'sodium', 'sqlite3', 'tokenizer', 'xml', 'xmlreader', 'xmlwriter', 'zlib']);
@@ -51,7 +51,7 @@ export function phpDockerfile(input: DockerfileInput): Stage[] {
       'a2enmod rewrite',
       'mv "$PHP_INI_DIR/php.ini-production" "$PHP_INI_DIR/php.ini"',
     ]));
-    lines.push(...runtimeSetup(input, choice.runtime, root, [], []));
+    lines.push(run(createUser(choice.runtime, plan.uid, root)));
   } else {
     lines.push(...runtimeSetup(input, choice.runtime, root));
     if (laravel) lines.push('ENV DOCUMENTROOT=/public');
