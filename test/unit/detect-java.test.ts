@@ -37,7 +37,7 @@ test('Maven version precedence: compiler plugin release, maven.compiler.release,
   assert.equal(only({ 'pom.xml': pom(''), [MAIN]: mainJava }).runtimeVersion, null);
 });
 
-test('Maven: aggregator poms and modules without a main are not apps; a module with one is', () => {
+test('Maven: aggregator poms and modules without a main are not apps; a module with one builds through its reactor', () => {
   const result = apps({
     'pom.xml': pom('  <packaging>pom</packaging>\n  <modules><module>api</module><module>common</module></modules>\n', 'parent'),
     'api/pom.xml': pom('  <dependencies>\n    <dependency><groupId>com.acme</groupId><artifactId>common</artifactId></dependency>\n  </dependencies>\n', 'api'),
@@ -48,8 +48,23 @@ test('Maven: aggregator poms and modules without a main are not apps; a module w
     'common/src/test/java/com/acme/Main.java': mainJava,
   });
   assert.deepEqual(result.apps.map((a) => [a.path, a.name, a.start?.value, a.build?.value]), [
-    ['api', 'api', 'java -jar target/api-1.0.jar', 'mvn -B package -DskipTests'],
+    ['api', 'api', 'java -jar target/api-1.0.jar', 'mvn -B -f ../pom.xml -pl api -am package -DskipTests'],
   ]);
+  assert.equal(result.apps[0].build?.source, 'pom.xml:8');
+  // nested aggregators: the outermost reactor builds it, through the wrapper at the root
+  const nested = apps({
+    'pom.xml': pom('  <packaging>pom</packaging>\n  <modules>\n    <module>services</module>\n  </modules>\n', 'root'),
+    'mvnw': '#!/bin/sh\n',
+    'services/pom.xml': pom('  <packaging>pom</packaging>\n  <modules>\n    <module>./orders/</module>\n  </modules>\n', 'services'),
+    'services/orders/pom.xml': pom('', 'orders'),
+    'services/orders/src/main/java/com/acme/App.java': mainJava,
+  });
+  assert.deepEqual(nested.apps.map((a) => a.build), [
+    { value: '../../mvnw -B -f ../../pom.xml -pl services/orders -am package -DskipTests', source: 'pom.xml:9' },
+  ]);
+  // a pom above that does not list the module is not its reactor
+  const unrelated = apps({ 'pom.xml': pom('  <packaging>pom</packaging>\n', 'root'), 'tool/pom.xml': pom('', 'tool'), 'tool/src/main/java/com/acme/App.java': mainJava });
+  assert.equal(unrelated.apps[0].build?.value, 'mvn -B package -DskipTests');
 });
 
 test('Maven: test-scoped dependencies are left out; a non-Boot war has no start command', () => {
@@ -97,6 +112,13 @@ test('Gradle: java-library modules and a root without sources are not apps; test
   });
   assert.deepEqual(result.apps.map((a) => [a.path, a.name, a.framework?.value]), [['api', 'api', 'spring-boot']]);
   assert.deepEqual(result.apps[0].services, [{ value: 'mongodb', source: 'api/build.gradle:7' }]);
+  // a subproject builds with the root's wrapper, from its own folder
+  assert.deepEqual(result.apps[0].build, { value: 'gradle build -x test', source: 'api/build.gradle' });
+  const wrapped = apps({ 'settings.gradle': "include 'api'\n", 'gradlew': '#!/bin/sh\n', 'api/build.gradle': "plugins { id 'application' }\n", 'api/src/main/java/com/acme/App.java': mainJava });
+  assert.deepEqual(wrapped.apps[0].build, { value: '../gradlew installDist -x test', source: 'gradlew' });
+  // one-line plugins blocks: a bare core plugin name counts; a java-library with a main is still a library
+  assert.equal(only({ 'build.gradle': 'plugins { application }\n', [MAIN]: mainJava }).build?.value, 'gradle installDist -x test');
+  assert.deepEqual(apps({ 'build.gradle': "plugins { id 'java-library' }\n", [MAIN]: mainJava }).apps, []);
 });
 
 test('a malformed pom.xml is a warning and no app, never a crash', () => {

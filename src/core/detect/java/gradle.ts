@@ -19,7 +19,6 @@ export interface GradleFacts {
 
 const PROD_CONFIGURATIONS = 'implementation|api|runtimeOnly|compile|runtime';
 const DEPENDENCY = new RegExp(`^\\s*(?:${PROD_CONFIGURATIONS})\\s*\\(?\\s*["']([^"':\\s]+):([^"':\\s]+)(?::[^"']*)?["']`);
-const PLUGIN_ID = /^\s*(?:id\s*\(?\s*["']([\w.-]+)["']|apply\s+plugin:\s*["']([\w.-]+)["']|`?([\w-]+)`?\s*$)/;
 
 export function readGradle(ctx: AppContext): GradleFacts | undefined {
   const buildFile = ['build.gradle.kts', 'build.gradle'].find((f) => ctx.has(f));
@@ -33,17 +32,18 @@ export function readGradle(ctx: AppContext): GradleFacts | undefined {
   lines.forEach((raw, i) => {
     const line = raw.replace(/\/\/.*$/, '');
     const n = i + 1;
-    if (/^\s*plugins\s*\{/.test(line)) inPlugins = true;
+    const opensPlugins = /^\s*plugins\s*\{/.test(line);
+    if (opensPlugins) inPlugins = !line.includes('}');
     else if (inPlugins && /^\s*\}/.test(line)) inPlugins = false;
 
-    const plugin = line.match(PLUGIN_ID);
-    const pluginId = plugin && (plugin[1] ?? plugin[2] ?? (inPlugins ? plugin[3] : undefined));
-    if (pluginId === 'org.springframework.boot' || pluginId === 'io.quarkus' || pluginId?.startsWith('io.micronaut.application')) {
-      const fw = frameworkOf(pluginId === 'org.springframework.boot' ? 'org.springframework.boot:plugin' : pluginId === 'io.quarkus' ? 'io.quarkus:plugin' : 'io.micronaut:plugin');
+    for (const pluginId of pluginIds(line, inPlugins)) {
+      const coordinate = pluginId === 'org.springframework.boot' ? 'org.springframework.boot:plugin'
+        : pluginId === 'io.quarkus' ? 'io.quarkus:plugin' : pluginId.startsWith('io.micronaut.application') ? 'io.micronaut:plugin' : '';
+      const fw = coordinate ? frameworkOf(coordinate) : undefined;
       if (fw && !facts.framework) facts.framework = { fw, fact: ctx.fact(fw.name, buildFile, n) };
+      if (pluginId === 'application') facts.applicationPlugin = true;
+      if (pluginId === 'java-library') facts.libraryPlugin = true;
     }
-    if (pluginId === 'application') facts.applicationPlugin = true;
-    if (pluginId === 'java-library') facts.libraryPlugin = true;
 
     const tc = line.match(/JavaLanguageVersion\.of\(\s*["']?(\d+)["']?\s*\)|jvmToolchain\(\s*(\d+)\s*\)/);
     if (tc && !toolchain) toolchain = ctx.fact(tc[1] ?? tc[2], buildFile, n);
@@ -67,6 +67,21 @@ export function readGradle(ctx: AppContext): GradleFacts | undefined {
   facts.javaVersion = toolchain ?? target ?? source ?? null;
   facts.projectName = rootProjectName(ctx);
   return facts;
+}
+
+/**
+ * Plugin ids applied on a line: `id 'x'` / `id("x")` anywhere, `apply plugin: 'x'`, and bare core plugin
+ * names (`application`, `` `java-library` ``) inside a plugins block, including a one-line `plugins { … }`.
+ */
+function pluginIds(line: string, inPluginsBlock: boolean): string[] {
+  const ids = [...line.matchAll(/\bid\s*\(?\s*["']([\w.-]+)["']/g), ...line.matchAll(/\bapply\s+plugin:\s*["']([\w.-]+)["']/g)].map((m) => m[1]);
+  const oneLine = line.match(/^\s*plugins\s*\{([^}]*)\}/);
+  const body = oneLine ? oneLine[1] : inPluginsBlock ? line : '';
+  for (const part of body.split(/[;\n]/)) {
+    const bare = part.trim().match(/^`?([a-z][\w-]*)`?$/);
+    if (bare) ids.push(bare[1]);
+  }
+  return ids;
 }
 
 function rootProjectName(ctx: AppContext): Fact<string> | undefined {

@@ -12,6 +12,7 @@ import { hasMainMethod } from './main-class';
 import { configPort } from './config-port';
 import type { JavaFramework } from './frameworks';
 import { folderName } from '../static/folder-name';
+import { mavenReactor, rootGradleWrapper } from './reactor';
 
 // application.properties/yml placeholders are read by the env scanner itself (scanning every .yml would take compose files for config).
 const SOURCE_EXTENSIONS = ['.java', '.kt', '.groovy', '.scala'];
@@ -31,14 +32,13 @@ function maven(ctx: AppContext): ProviderProfile | null {
   const name = pom.artifactId?.value ?? folderName(ctx, 'app');
   const jar = `target/${pom.finalName ?? (pom.version ? `${name}-${pom.version}` : name)}.${war ? 'war' : 'jar'}`;
   const artifactSource = pom.artifactId ?? ctx.fact(name, 'pom.xml');
-  const wrapper = ctx.has('mvnw');
   const runnable = !war || pom.framework !== undefined;
   return {
     name,
     runtimeVersion: pom.javaVersion,
     packageManager: ctx.fact('maven', 'pom.xml'),
     framework: pom.framework?.fact ?? null,
-    build: ctx.fact(`${wrapper ? './mvnw' : 'mvn'} -B package -DskipTests`, wrapper ? 'mvnw' : 'pom.xml'),
+    build: mavenBuild(ctx),
     start: runnable ? { value: `java -jar ${jar}`, source: artifactSource.source } : null,
     lockfile: null,
     binary: { value: jar, source: artifactSource.source },
@@ -54,8 +54,8 @@ function gradle(ctx: AppContext): ProviderProfile | null {
   if (!g.framework && !g.applicationPlugin && (g.libraryPlugin || !hasMainMethod(ctx))) return null;
   const nameFact: Fact<string> = g.projectName ?? ctx.fact(folderName(ctx, 'app'), g.buildFile);
   const name = nameFact.value;
-  const wrapper = ctx.has('gradlew');
-  const gradleCmd = wrapper ? './gradlew' : 'gradle';
+  const wrapper: Fact<string> | undefined = ctx.has('gradlew') ? ctx.fact('./gradlew', 'gradlew') : rootGradleWrapper(ctx);
+  const gradleCmd = wrapper?.value ?? 'gradle';
   // Spring Boot/Quarkus/Micronaut build a runnable jar; the `application` plugin installs a start script.
   const installDist = g.applicationPlugin && !g.framework;
   const binary = installDist ? `build/install/${name}/bin/${name}` : `build/libs/${g.version ? `${name}-${g.version}` : name}.jar`;
@@ -64,7 +64,7 @@ function gradle(ctx: AppContext): ProviderProfile | null {
     runtimeVersion: g.javaVersion,
     packageManager: ctx.fact('gradle', g.buildFile),
     framework: g.framework?.fact ?? null,
-    build: ctx.fact(`${gradleCmd} ${installDist ? 'installDist' : 'build'} -x test`, wrapper ? 'gradlew' : g.buildFile),
+    build: { value: `${gradleCmd} ${installDist ? 'installDist' : 'build'} -x test`, source: wrapper?.source ?? ctx.rel(g.buildFile) },
     start: { value: installDist ? binary : `java -jar ${binary}`, source: nameFact.source },
     lockfile: ctx.has('gradle.lockfile') ? ctx.fact('gradle.lockfile', 'gradle.lockfile') : null,
     binary: { value: binary, source: nameFact.source },
@@ -72,6 +72,17 @@ function gradle(ctx: AppContext): ProviderProfile | null {
     dependencies: g.dependencies,
     sourceExtensions: SOURCE_EXTENSIONS,
   };
+}
+
+/** `mvn -B package` in the module, or through its reactor when an aggregator pom above lists it. */
+function mavenBuild(ctx: AppContext): Fact<string> {
+  const reactor = mavenReactor(ctx);
+  if (!reactor) {
+    const wrapper = ctx.has('mvnw');
+    return ctx.fact(`${wrapper ? './mvnw' : 'mvn'} -B package -DskipTests`, wrapper ? 'mvnw' : 'pom.xml');
+  }
+  const mvn = reactor.wrapper ? `${reactor.up}mvnw` : 'mvn';
+  return { value: `${mvn} -B -f ${reactor.up}pom.xml -pl ${reactor.modulePath} -am package -DskipTests`, source: reactor.source };
 }
 
 function ports(ctx: AppContext, fw: JavaFramework | undefined): Pick<ProviderProfile, 'configPort' | 'defaultPort'> {
