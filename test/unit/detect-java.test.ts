@@ -138,3 +138,16 @@ test('Java versions normalise to what a runtime image is tagged with', () => {
   assert.equal(normalizeJavaVersion("'17'"), '17');
   assert.equal(normalizeJavaVersion('${java.version}'), undefined);
 });
+
+test('Maven properties are inherited from a local parent pom; the child overrides; <relativePath/> is not read', () => {
+  const parent = pom('  <packaging>pom</packaging>\n  <modules><module>svc</module></modules>\n  <properties>\n    <java.version>17</java.version>\n  </properties>\n', 'parent');
+  const child = (props: string, relativePath = '') =>
+    `<?xml version="1.0"?>\n<project>\n  <parent>\n    <groupId>com.acme</groupId>\n    <artifactId>parent</artifactId>\n    <version>1.0</version>\n${relativePath}  </parent>\n  <artifactId>svc</artifactId>\n${props}</project>\n`;
+  const main = { 'svc/src/main/java/com/acme/App.java': mainJava };
+  const inherited = only({ 'pom.xml': parent, 'svc/pom.xml': child(''), ...main });
+  assert.deepEqual(inherited.runtimeVersion, { value: '17', source: 'pom.xml:10' });
+  assert.equal(inherited.binary?.value, 'target/svc-1.0.jar');
+  const overridden = only({ 'pom.xml': parent, 'svc/pom.xml': child('  <properties><java.version>21</java.version></properties>\n'), ...main });
+  assert.deepEqual(overridden.runtimeVersion, { value: '21', source: 'svc/pom.xml:9' });
+  assert.equal(only({ 'pom.xml': parent, 'svc/pom.xml': child('', '    <relativePath/>\n'), ...main }).runtimeVersion, null);
+});

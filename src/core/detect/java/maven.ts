@@ -2,6 +2,9 @@
 import type { AppContext } from '../context';
 import type { Fact } from '../../model';
 import type { Dependency } from '../provider';
+import { posix } from 'node:path';
+import { parseXml } from '../../parse/structured';
+import { dirOf, join } from '../../repo';
 import { parseXmlTree, at, kids, type XmlNode } from './xml-tree';
 import { normalizeJavaVersion } from './version';
 import { frameworkOf, SPRING_BOOT, type JavaFramework } from './frameworks';
@@ -23,7 +26,7 @@ export function readPom(ctx: AppContext): MavenFacts | undefined {
     ctx.warn('pom.xml', 'no <project> element');
     return undefined;
   }
-  const props = properties(project);
+  const props = new Map([...parentProperties(ctx, project), ...properties(project)]);
   const resolve = (node: XmlNode | undefined) => (node ? resolved(node, props) : undefined);
   const artifact = at(project, 'artifactId');
   const deps = dependencies(project);
@@ -40,6 +43,37 @@ export function readPom(ctx: AppContext): MavenFacts | undefined {
 
 function properties(project: XmlNode): Map<string, XmlNode> {
   return new Map((at(project, 'properties')?.children ?? []).map((p) => [p.name, p]));
+}
+
+/** File (relative to the scanned root) of property nodes that come from a parent pom. */
+const ORIGIN = new WeakMap<XmlNode, string>();
+
+/**
+ * Properties inherited from local parent poms (`<relativePath>`, default `../pom.xml`), nearest last so
+ * it overrides. A parent resolved from a repository (`<relativePath/>`) is not read.
+ */
+function parentProperties(ctx: AppContext, project: XmlNode): Map<string, XmlNode> {
+  const chain: Map<string, XmlNode>[] = [];
+  let cur = project;
+  let dir = ctx.dir;
+  for (let depth = 0; depth < 5; depth++) {
+    const parent = at(cur, 'parent');
+    const relativePath = at(parent, 'relativePath');
+    if (!parent || (relativePath && !relativePath.text)) break;
+    let file = posix.normalize(join(dir, relativePath?.text || '..'));
+    if (!file.endsWith('.xml')) file = join(file === '.' ? '' : file, 'pom.xml');
+    if (file.startsWith('../')) break;
+    const text = ctx.repo.readText(file);
+    if (text === undefined || !parseXml(text).ok) break;
+    const parentProject = at(parseXmlTree(text), 'project');
+    if (!parentProject || at(parentProject, 'artifactId')?.text !== at(parent, 'artifactId')?.text) break;
+    const props = properties(parentProject);
+    for (const node of props.values()) ORIGIN.set(node, file);
+    chain.unshift(props);
+    cur = parentProject;
+    dir = dirOf(file);
+  }
+  return new Map(chain.flatMap((m) => [...m]));
 }
 
 /** Follows `${prop}` references to the property that holds the value (and its line). */
@@ -64,7 +98,7 @@ function javaVersion(ctx: AppContext, project: XmlNode, props: Map<string, XmlNo
   for (const c of candidates) {
     const node = c && resolved(c, props);
     const v = node && normalizeJavaVersion(node.text);
-    if (node && v) return ctx.fact(v, 'pom.xml', node.line);
+    if (node && v) return { value: v, source: `${ORIGIN.get(node) ?? ctx.rel('pom.xml')}:${node.line}` };
   }
   return null;
 }
