@@ -108,11 +108,14 @@ export class DriftContext {
   }
 }
 
+/** The file a target came from: parity.yaml (also for the assumed default) or the kubeconfig. */
 function targetFile(source: string): string {
+  if (source.startsWith('kubeconfig')) return 'kubeconfig';
+  if (source.startsWith('default')) return 'parity.yaml';
   return source.split(' > ')[0];
 }
 
-/** The source file of the target, for evidence (`parity.yaml`, or the kubeconfig description). */
+/** Evidence naming the target and what about it matters. */
 export function targetEvidence(t: TargetInfo, what: string): Evidence {
   return { file: targetFile(t.source), excerpt: `${t.source}: ${what}` };
 }
