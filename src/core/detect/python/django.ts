@@ -30,7 +30,7 @@ function gunicorn(module: string, callable: string): string {
 function wsgiStart(ctx: AppContext, settingsFiles: string[], project: string | undefined): Fact<string> | null {
   for (const file of settingsFiles) {
     const text = ctx.read(file) ?? '';
-    const m = /^WSGI_APPLICATION\s*=\s*['"]([\w.]+)\.(\w+)['"]/m.exec(text);
+    const m = /^WSGI_APPLICATION[ \t]*=[ \t]*['"]([\w.]+)\.(\w+)['"]/m.exec(text);
     if (m) return ctx.fact(gunicorn(m[1], m[2]), file, lineIndex(text, m.index));
   }
   if (project && ctx.has(`${project}/wsgi.py`)) return ctx.fact(gunicorn(`${project}.wsgi`, 'application'), `${project}/wsgi.py`);
@@ -40,7 +40,7 @@ function wsgiStart(ctx: AppContext, settingsFiles: string[], project: string | u
 function collectstatic(ctx: AppContext, settingsFiles: string[]): Fact<string> | null {
   for (const file of settingsFiles) {
     const text = ctx.read(file) ?? '';
-    const m = /^STATIC_ROOT\s*=/m.exec(text);
+    const m = /^STATIC_ROOT[ \t]*=/m.exec(text);
     if (m) return ctx.fact('python manage.py collectstatic --noinput', file, lineIndex(text, m.index));
   }
   return null;

@@ -3,7 +3,7 @@
 // runs: manage.py, a Flask/FastAPI app object, a Procfile `web:` line, or main.py/app.py. A package
 // (pyproject.toml/setup.py) with none of these is a library, and a stray requirements file (e.g.
 // docs/requirements.txt for a docs build) is not an app at all.
-import { asString, pick } from '../../parse/structured';
+import { pick } from '../../parse/structured';
 import type { AppContext } from '../context';
 import type { Provider, ProviderProfile } from '../provider';
 import { djangoEntry } from './django';
@@ -64,7 +64,7 @@ function buildProfile(ctx: AppContext): ProviderProfile | null {
 }
 
 function appName(ctx: AppContext, pyproject: Record<string, unknown> | undefined, fromEntry: string | undefined): string {
-  const declared = asString(pick(pyproject, 'project.name')) ?? asString(pick(pyproject, 'tool.poetry.name'));
+  const declared = [pick(pyproject, 'project.name'), pick(pyproject, 'tool.poetry.name')].find((v): v is string => typeof v === 'string' && v !== '');
   return declared ?? fromEntry ?? folderName(ctx);
 }
 

@@ -4,6 +4,9 @@
 import type { Fact } from '../../model';
 import type { AppContext } from '../context';
 
+/** Longer lines are not commands anyone wrote; skipping them keeps the line regexes linear. */
+export const MAX_LINE = 4096;
+
 export interface ProcfileWeb {
   start: Fact<string>;
   configPort: Fact<number> | null;
@@ -14,6 +17,7 @@ export function procfileWeb(ctx: AppContext): ProcfileWeb | undefined {
   if (text === undefined) return undefined;
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
+    if (lines[i].length > MAX_LINE) continue;
     const m = /^\s*web\s*:\s*(.+?)\s*$/.exec(lines[i]);
     if (!m) continue;
     const port = portInCommand(m[1]);
@@ -24,10 +28,10 @@ export function procfileWeb(ctx: AppContext): ProcfileWeb | undefined {
 
 const PORT_PATTERNS = [
   /(?:--port|-p)(?:\s+|=)(\d{2,5})\b/,
-  /(?:--bind|-b)(?:\s+|=)(?:tcp:\/\/)?[\w.[\]:-]*:(\d{2,5})\b/,
+  /(?:--bind|-b)(?:[ \t]+|=)(?:tcp:\/\/)?[\w.[\]:-]{0,100}?:(\d{2,5})\b/,
   /\$\{PORT:-(\d{2,5})\}/,
   /\b(?:0\.0\.0\.0|localhost|127\.0\.0\.1|\[::\]):(\d{2,5})\b/,
-  /(?:^|\s)-S\s+[\w.]*:(\d{2,5})\b/,
+  /(?:^|\s)-S[ \t]+[\w.]{0,100}:(\d{2,5})\b/,
 ];
 
 /** A literal port in a start command, if it names one. */

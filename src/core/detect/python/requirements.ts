@@ -3,6 +3,7 @@ import type { AppContext } from '../context';
 import type { Dependency } from '../provider';
 import { dirOf, join } from '../../repo';
 import { normalizeName } from './names';
+import { MAX_LINE } from './procfile';
 
 /** Files that hold production requirements, most conventional first. Dev/test/docs files are never read. */
 export const MAIN_REQUIREMENTS = [
@@ -28,6 +29,7 @@ export function readRequirements(ctx: AppContext, file: string, seen = new Set<s
   const deps: Dependency[] = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
+    if (lines[i].length > MAX_LINE) continue;
     const line = lines[i].replace(/(^|\s)#.*$/, '').trim();
     if (!line) continue;
     const include = /^(?:-r|--requirement)(?:\s+|=)(\S+)/.exec(line);

@@ -29,8 +29,8 @@ export function pythonVersion(
     }
   }
   for (const key of ['project.requires-python', 'tool.poetry.dependencies.python']) {
-    const v = asString(pick(pyproject, key));
-    const floor = v && constraintFloor(v);
+    const v = pick(pyproject, key);
+    const floor = typeof v === 'string' ? constraintFloor(v) : undefined;
     if (floor) return ctx.fact(floor, 'pyproject.toml', key);
   }
   return null;

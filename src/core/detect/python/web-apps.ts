@@ -19,11 +19,11 @@ interface Framework {
 }
 
 const FRAMEWORKS: Framework[] = [
-  { id: 'fastapi', object: /^(\w+)\s*(?::\s*[\w.]+\s*)?=\s*(?:fastapi\.)?FastAPI\(/m, imports: /^\s*(?:from\s+fastapi\s+import|import\s+fastapi)\b/m },
-  { id: 'flask', object: /^(\w+)\s*(?::\s*[\w.]+\s*)?=\s*(?:flask\.)?Flask\(/m, imports: /^\s*(?:from\s+flask\s+import|import\s+flask)\b/m },
+  { id: 'fastapi', object: /^(\w+)[ \t]*(?::[ \t]*[\w.]+[ \t]*)?=[ \t]*(?:fastapi\.)?FastAPI\(/m, imports: /^[ \t]*(?:from[ \t]+fastapi[ \t]+import|import[ \t]+fastapi)\b/m },
+  { id: 'flask', object: /^(\w+)[ \t]*(?::[ \t]*[\w.]+[ \t]*)?=[ \t]*(?:flask\.)?Flask\(/m, imports: /^[ \t]*(?:from[ \t]+flask[ \t]+import|import[ \t]+flask)\b/m },
 ];
 
-const FACTORY = /^def\s+(create_app|make_app)\s*\(/m;
+const FACTORY = /^def[ \t]+(create_app|make_app)[ \t]*\(/m;
 /** Names of entry modules, most likely first. */
 const ENTRY_NAMES = ['main', 'app', 'wsgi', 'asgi', 'application', 'server', 'api', '__init__', 'run'];
 
@@ -82,7 +82,7 @@ function serve(ctx: AppContext, id: Framework['id'], app: Found, deps: Dependenc
 /** The port the entry module itself runs on: `app.run(port=5000)`, `uvicorn.run(app, port=8080)`, `getenv("PORT", "8000")`. */
 export function portInEntry(text: string): number | undefined {
   const m =
-    /\.run\([^)]*?\bport\s*=\s*(\d{2,5})\b/s.exec(text) ??
+    /\.run\([^()]{0,300}?\bport\s*=\s*(\d{2,5})\b/.exec(text) ??
     /\b(?:os\.getenv|os\.environ\.get|environ\.get)\(\s*['"]PORT['"]\s*,\s*['"]?(\d{2,5})\b/.exec(text);
   return m ? Number(m[1]) : undefined;
 }

@@ -72,11 +72,11 @@ export function rubyEntry(ctx: AppContext, gems: Gem[]): RubyEntry | undefined {
 /** The top-level .rb file that requires sinatra, app.rb first. */
 function classicSinatraFile(ctx: AppContext): string | undefined {
   const top = ctx.files.filter((f) => !f.includes('/') && f.endsWith('.rb')).sort((a, b) => (a === 'app.rb' ? -1 : b === 'app.rb' ? 1 : a < b ? -1 : 1));
-  return top.find((f) => /^\s*require\s*\(?\s*['"]sinatra(\/base)?['"]/m.test(ctx.read(f) ?? ''));
+  return top.find((f) => /^[ \t]*require[ \t]*\(?[ \t]*['"]sinatra(\/base)?['"]/m.test(ctx.read(f) ?? ''));
 }
 
 /** `module BlogApp` in config/application.rb → `blog-app`. */
 function railsModule(ctx: AppContext): string | undefined {
-  const m = /^\s*module\s+([A-Z]\w*)/m.exec(ctx.read('config/application.rb') ?? '');
+  const m = /^[ \t]*module[ \t]+([A-Z]\w*)/m.exec(ctx.read('config/application.rb') ?? '');
   return m?.[1].replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 }

@@ -1,6 +1,7 @@
 // Gemfile: `gem 'name'` lines, with `group :development, :test do … end` blocks and `group:`/`groups:`
 // options telling which gems stay out of production. Also the `ruby '3.3.0'` directive.
 import type { AppContext } from '../context';
+import { MAX_LINE } from '../python/procfile';
 
 export interface Gem {
   name: string;
@@ -19,6 +20,7 @@ export function readGemfile(ctx: AppContext): Gem[] {
   const blocks: boolean[] = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
+    if (lines[i].length > MAX_LINE) continue;
     const line = lines[i].replace(/(^|\s)#.*$/, '').trim();
     if (!line) continue;
     const gem = /^gem\s*\(?\s*['"]([^'"]+)['"](.*)$/.exec(line);
