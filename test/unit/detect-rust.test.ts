@@ -95,3 +95,13 @@ test('a malformed Cargo.toml is a warning and no app, never a crash', () => {
   assert.equal(badToolchain.apps[0]?.runtimeVersion, null);
   assert.deepEqual(badToolchain.warnings, [{ file: 'rust-toolchain.toml', message: 'no toolchain channel found' }]);
 });
+
+test('a Cargo.lock above is shared only when the Cargo.toml above is a workspace', () => {
+  const result = apps({
+    'Cargo.toml': pkg('outer'), 'Cargo.lock': 'version = 3\n', 'src/main.rs': mainRs,
+    'tools/gen/Cargo.toml': pkg('gen'), 'tools/gen/src/main.rs': mainRs,
+  });
+  assert.deepEqual(result.apps.map((a) => [a.path, a.lockfile?.value ?? null]), [['.', 'Cargo.lock'], ['tools/gen', null]]);
+  const deep = apps({ 'Cargo.toml': '[workspace]\nmembers = ["crates/*/*"]\n', 'Cargo.lock': 'version = 3\n', 'crates/a/b/Cargo.toml': pkg('b'), 'crates/a/b/src/main.rs': mainRs });
+  assert.deepEqual(deep.apps[0].lockfile, { value: '../../../Cargo.lock', source: 'Cargo.lock' });
+});
