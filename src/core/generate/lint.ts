@@ -67,7 +67,8 @@ export function lintDockerfile(text: string, opts: LintOptions): string[] {
   let stage = '';
   const stageOf = ins.map((i) => (i.keyword === 'FROM' ? (stage = i.args.split(/\s+/)[2] ?? '') : stage));
   const sourcesAt = ins.findIndex((i, n) => i.keyword === 'COPY' && stageOf[n] !== 'manifests' && /^(--\S+\s+)*\.\s+\S+$/.test(i.args));
-  const copiesLock = (i: Instruction, name?: string) => i.keyword === 'COPY' && (/--from=manifests\b/.test(i.args) || (name ? i.args.split(/\s+/).includes(name) : LOCKFILES.test(i.args)));
+  const copiesLock = (i: Instruction, name?: string) => i.keyword === 'COPY' && (/--from=manifests\b/.test(i.args)
+    || (name ? i.args.split(/\s+/).some((t) => t === name || t.endsWith(`/${name}`)) : LOCKFILES.test(i.args)));
   const lockName = opts.lockfile ? opts.lockfile.slice(opts.lockfile.lastIndexOf('/') + 1) : undefined;
   const lockAt = ins.findIndex((i) => copiesLock(i, lockName));
   if (lockName && lockAt < 0) problems.push(`lockfile ${lockName} is never copied`);
