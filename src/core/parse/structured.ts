@@ -26,8 +26,25 @@ export function parseTomlText(text: string): ParseResult<Record<string, unknown>
   }
 }
 
+/** Deepest `[`/`{` nesting, counted without regard to quoting (an over-estimate is fine for a limit). */
+function flowDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) max = depth;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return max;
+}
+
+/** Real YAML never nests flow collections this deep; deeper input drives the parser to the stack limit. */
+const MAX_YAML_FLOW_DEPTH = 500;
+
 /** All documents of a YAML stream (Kubernetes files hold several). */
 export function parseYamlDocs(text: string): ParseResult<unknown[]> {
+  if (flowDepth(text) > MAX_YAML_FLOW_DEPTH) return { ok: false, error: `invalid YAML: flow collections nested deeper than ${MAX_YAML_FLOW_DEPTH} levels` };
   try {
     const docs = parseAllDocuments(text, { uniqueKeys: false });
     const list = Array.isArray(docs) ? docs : [docs];
