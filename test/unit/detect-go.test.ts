@@ -72,17 +72,22 @@ test('frameworks come from direct requirements; gin brings its default port', ()
   assert.equal(indirect.framework, null);
 });
 
-test('go.work: the workspace root is not an app; modules with a main are, library modules are not', () => {
+test('go.work: the workspace root is not an app; modules with a main are (on the go.work version), library modules are not', () => {
   const result = apps({
-    'go.work': 'go 1.22\n\nuse (\n\t./api\n\t./lib\n\t./worker\n)\n',
+    'go.work': 'go 1.23\n\nuse (\n\t./api\n\t./lib\n\t./worker\n)\n',
+    'tools/go.mod': 'module example.com/ws/tools\ngo 1.21\n', 'tools/main.go': mainGo,
     'api/go.mod': 'module example.com/ws/api\ngo 1.22\n', 'api/main.go': mainGo,
     'lib/go.mod': 'module example.com/ws/lib\ngo 1.22\n', 'lib/lib.go': libGo,
     'worker/go.mod': 'module example.com/ws/worker\ngo 1.23\n', 'worker/cmd/worker/main.go': mainGo,
   });
   assert.deepEqual(result.apps.map((a) => [a.path, a.name, a.binary?.value, a.runtimeVersion?.source]), [
-    ['api', 'api', 'api', 'api/go.mod:2'],
-    ['worker', 'worker', 'worker', 'worker/go.mod:2'],
+    ['api', 'api', 'api', 'go.work:1'],
+    // a module the workspace does not use builds on its own go.mod
+    ['tools', 'tools', 'tools', 'tools/go.mod:2'],
+    ['worker', 'worker', 'worker', 'go.work:1'],
   ]);
+  assert.deepEqual(only({ 'go.work': 'go 1.22\ntoolchain go1.22.5\nuse .\n', 'go.mod': 'module example.com/one\ngo 1.22\n', 'main.go': mainGo }).runtimeVersion,
+    { value: '1.22.5', source: 'go.work:2' });
   assert.deepEqual(result.warnings, []);
 });
 

@@ -1,5 +1,5 @@
 // Go: a module (go.mod) with a main package is an app; a module without one is a library, and a go.work
-// root is only a workspace (its modules are detected as apps of their own).
+// root is only a workspace (its modules are detected as apps of their own; their Go version is go.work's).
 // Build/start follow a two-stage image: `go build -o /out/<bin> ./cmd/<bin>` in the build stage, the
 // binary copied to `/app/<bin>` in the runtime stage, started as `/app/<bin>`.
 // Dependencies are every `require` of go.mod, indirect ones included: a driver pulled in by an ORM
@@ -7,13 +7,15 @@
 // cgo dependency of the app.
 import type { Provider, ProviderProfile } from '../provider';
 import type { AppContext } from '../context';
-import { parseGoMod, moduleBaseName } from './gomod';
+import { parseGoMod, moduleBaseName, type GoMod } from './gomod';
 import { goVersion } from './version';
+import { workspaceGoVersion } from './workspace';
 import { findMains, pickMain } from './mains';
 import { cgoUse } from './cgo';
 import { goFramework } from './frameworks';
 import { defaultFact } from '../context';
 import { folderName } from '../static/folder-name';
+import type { Fact } from '../../model';
 
 export const provider: Provider = {
   id: 'go',
@@ -35,7 +37,7 @@ function profile(ctx: AppContext): ProviderProfile | null {
   const fw = goFramework(mod.requires);
   return {
     name,
-    runtimeVersion: goVersion(ctx, mod),
+    runtimeVersion: workspaceGoVersion(ctx) ?? moduleVersion(ctx, mod),
     packageManager: ctx.fact('go', 'go.mod'),
     framework: fw ? ctx.fact(fw.name, 'go.mod', fw.require.line) : null,
     build: ctx.fact(`go build -o /out/${bin} ${pkg}`, main.file, main.line),
@@ -47,4 +49,9 @@ function profile(ctx: AppContext): ProviderProfile | null {
     dependencies: mod.requires.map((r) => ({ name: r.path, source: `${ctx.rel('go.mod')}:${r.line}` })),
     sourceExtensions: ['.go'],
   };
+}
+
+function moduleVersion(ctx: AppContext, mod: GoMod): Fact<string> | null {
+  const v = goVersion(mod);
+  return v ? ctx.fact(v.value, 'go.mod', v.line) : null;
 }
