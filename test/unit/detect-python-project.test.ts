@@ -222,3 +222,42 @@ test('uv workspace members use the root lockfile unless they lock themselves; no
     ['tools/c', { value: 'pip', source: 'tools/c/requirements.txt' }, null, undefined],
   ]);
 });
+
+test('gunicorn.conf.py bind: the command leaves --bind to the file and its port is configuration', () => {
+  const flask = only({ 'requirements.txt': 'flask\ngunicorn\n', 'app.py': 'from flask import Flask\napp = Flask(__name__)\napp.run(port=5000)\n', 'gunicorn.conf.py': 'workers = 4\nbind = "0.0.0.0:8080"\n' });
+  assert.deepEqual(flask.app.start, { value: 'gunicorn app:app', source: 'app.py:2' });
+  assert.deepEqual(flask.app.port, { value: 8080, source: 'gunicorn.conf.py:2' });
+  const django = only({
+    'requirements.txt': 'django\ngunicorn\n',
+    'manage.py': 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "web.settings")\n',
+    'web/settings.py': 'WSGI_APPLICATION = "web.wsgi.application"\n',
+    'gunicorn.conf.py': 'import os\nbind = f"0.0.0.0:{os.getenv(\'PORT\', \'9000\')}"\n',
+  });
+  assert.deepEqual(django.app.start, { value: 'gunicorn web.wsgi:application', source: 'web/settings.py:1' });
+  assert.deepEqual(django.app.port, { value: 9000, source: 'gunicorn.conf.py:2' });
+  const noBind = only({ 'requirements.txt': 'flask\ngunicorn\n', 'app.py': 'from flask import Flask\napp = Flask(__name__)\n', 'gunicorn.conf.py': 'workers = 2\n' });
+  assert.equal(noBind.app.start?.value, 'gunicorn app:app --bind 0.0.0.0:8000');
+});
+
+test('Django under ASGI: uvicorn or daphne when gunicorn is not installed', () => {
+  const tree = {
+    'manage.py': 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chat.settings")\n',
+    'chat/settings.py': 'WSGI_APPLICATION = "chat.wsgi.application"\nASGI_APPLICATION = "chat.asgi.application"\n',
+    'chat/asgi.py': '',
+  };
+  const uvicorn = only({ ...tree, 'requirements.txt': 'django\nuvicorn[standard]\n' });
+  assert.deepEqual(uvicorn.app.start, { value: 'uvicorn chat.asgi:application --host 0.0.0.0 --port 8000', source: 'chat/settings.py:2' });
+  assert.deepEqual(uvicorn.app.port, { value: 8000, source: 'default (uvicorn serves Django on 8000)' });
+  const daphne = only({ ...tree, 'chat/settings.py': 'X = 1\n', 'requirements.txt': 'django\nchannels\ndaphne\n' });
+  assert.deepEqual(daphne.app.start, { value: 'daphne -b 0.0.0.0 -p 8000 chat.asgi:application', source: 'chat/asgi.py' });
+});
+
+test('Streamlit: streamlit run on 8501, or the port in .streamlit/config.toml', () => {
+  const plain = only({ 'requirements.txt': 'streamlit\npandas\n', 'helpers.py': 'X = 1\n', 'dashboard.py': '"""Sales."""\nimport streamlit as st\nst.title("Sales")\n' });
+  assert.deepEqual(plain.app.framework, { value: 'streamlit', source: 'requirements.txt:1' });
+  assert.deepEqual(plain.app.start, { value: 'streamlit run dashboard.py --server.address 0.0.0.0 --server.port 8501', source: 'dashboard.py:2' });
+  assert.deepEqual(plain.app.port, { value: 8501, source: 'default (Streamlit listens on 8501)' });
+  const configured = only({ 'requirements.txt': 'streamlit\n', 'app.py': 'from streamlit import title\n', '.streamlit/config.toml': '[server]\nport = 8080\nheadless = true\n' });
+  assert.equal(configured.app.start?.value, 'streamlit run app.py --server.address 0.0.0.0 --server.port 8080');
+  assert.deepEqual(configured.app.port, { value: 8080, source: '.streamlit/config.toml > server.port' });
+});

@@ -1,11 +1,15 @@
-// Django: manage.py names the settings module; settings `WSGI_APPLICATION` (or `<project>/wsgi.py`) names
-// the WSGI callable that gunicorn serves on 8000. `STATIC_ROOT` in settings means the image build runs
-// collectstatic.
+// Django: manage.py names the settings module; settings name the WSGI/ASGI callable
+// (`WSGI_APPLICATION`, `ASGI_APPLICATION`, else `<project>/wsgi.py` / `asgi.py`). The server is the one the
+// project installs: gunicorn (WSGI) when declared, else uvicorn or daphne (ASGI), else gunicorn; all on 8000.
+// `STATIC_ROOT` in settings means the image build runs collectstatic.
 import type { Fact } from '../../model';
 import type { AppContext } from '../context';
 import { defaultFact } from '../context';
 import type { Dependency } from '../provider';
 import { depth, lineIndex, type PythonEntry } from './entry';
+import { gunicornCommand, gunicornConf, type GunicornConf } from './gunicorn';
+
+type Server = 'gunicorn' | 'uvicorn' | 'daphne';
 
 export function djangoEntry(ctx: AppContext, deps: Dependency[]): PythonEntry | undefined {
   const manage = ctx.read('manage.py');
@@ -14,26 +18,34 @@ export function djangoEntry(ctx: AppContext, deps: Dependency[]): PythonEntry | 
   const project = settingsModule?.split('.')[0] ?? firstWsgiPackage(ctx);
   const settingsFiles = settingsFilesOf(ctx, settingsModule);
   const dep = deps.find((d) => d.name === 'django');
+  const has = (name: string) => deps.some((d) => d.name === name);
+  const server: Server = has('gunicorn') ? 'gunicorn' : has('uvicorn') ? 'uvicorn' : has('daphne') ? 'daphne' : 'gunicorn';
+  const conf = server === 'gunicorn' ? gunicornConf(ctx) : undefined;
   return {
     framework: dep ? { value: 'django', source: dep.source } : ctx.fact('django', 'manage.py'),
-    start: wsgiStart(ctx, settingsFiles, project),
+    start: serverStart(ctx, server, conf, settingsFiles, project),
     build: collectstatic(ctx, settingsFiles),
-    defaultPort: defaultFact(8000, 'gunicorn serves Django on 8000'),
+    defaultPort: defaultFact(8000, `${server} serves Django on 8000`),
+    configPort: conf?.configPort ?? null,
     name: project,
   };
 }
 
-function gunicorn(module: string, callable: string): string {
-  return `gunicorn ${module}:${callable} --bind 0.0.0.0:8000`;
+function command(server: Server, target: string, conf: GunicornConf | undefined): string {
+  if (server === 'uvicorn') return `uvicorn ${target} --host 0.0.0.0 --port 8000`;
+  if (server === 'daphne') return `daphne -b 0.0.0.0 -p 8000 ${target}`;
+  return gunicornCommand(target, 8000, conf);
 }
 
-function wsgiStart(ctx: AppContext, settingsFiles: string[], project: string | undefined): Fact<string> | null {
+function serverStart(ctx: AppContext, server: Server, conf: GunicornConf | undefined, settingsFiles: string[], project: string | undefined): Fact<string> | null {
+  const kind = server === 'gunicorn' ? 'WSGI' : 'ASGI';
   for (const file of settingsFiles) {
     const text = ctx.read(file) ?? '';
-    const m = /^WSGI_APPLICATION[ \t]*=[ \t]*['"]([\w.]+)\.(\w+)['"]/m.exec(text);
-    if (m) return ctx.fact(gunicorn(m[1], m[2]), file, lineIndex(text, m.index));
+    const m = new RegExp(`^${kind}_APPLICATION[ \\t]*=[ \\t]*['"]([\\w.]+)\\.(\\w+)['"]`, 'm').exec(text);
+    if (m) return ctx.fact(command(server, `${m[1]}:${m[2]}`, conf), file, lineIndex(text, m.index));
   }
-  if (project && ctx.has(`${project}/wsgi.py`)) return ctx.fact(gunicorn(`${project}.wsgi`, 'application'), `${project}/wsgi.py`);
+  const module = kind.toLowerCase();
+  if (project && ctx.has(`${project}/${module}.py`)) return ctx.fact(command(server, `${project}.${module}:application`, conf), `${project}/${module}.py`);
   return null;
 }
 

@@ -6,6 +6,8 @@ export interface PythonEntry {
   start: Fact<string> | null;
   build: Fact<string> | null;
   defaultPort: Fact<number> | null;
+  /** Port set in server configuration (gunicorn.conf.py, .streamlit/config.toml). */
+  configPort?: Fact<number> | null;
   /** A name the project gives itself (the Django project package), used when no manifest names the app. */
   name?: string;
 }

@@ -1,4 +1,4 @@
-// Python apps: pip, Poetry, Pipenv, uv and PDM projects; Django, Flask, FastAPI or plain scripts; a
+// Python apps: pip, Poetry, Pipenv, uv and PDM projects; Django, Flask, FastAPI, Streamlit or plain scripts; a
 // Procfile `web:` line overrides the conventional start command. A folder is an app only when something
 // runs: manage.py, a Flask/FastAPI app object, a Procfile `web:` line, or main.py/app.py. A package
 // (pyproject.toml/setup.py) with none of these is a library, and a stray requirements file (e.g.
@@ -12,6 +12,7 @@ import { pythonDependencies } from './dependencies';
 import { detectPackageManager } from './package-manager';
 import { plainEntry } from './plain';
 import { procfileWeb } from './procfile';
+import { streamlitEntry } from './streamlit';
 import { pythonVersion } from './version';
 import { webAppEntry } from './web-apps';
 import { uvWorkspaceOf, workspacePythonVersion } from './uv-workspace';
@@ -45,7 +46,7 @@ function buildProfile(ctx: AppContext): ProviderProfile | null {
   const workspace = own.lockfile ? undefined : uvWorkspaceOf(ctx);
   const { packageManager, lockfile } = workspace ?? own;
   const dependencies = pythonDependencies(ctx, packageManager?.value, pyproject);
-  const entry = djangoEntry(ctx, dependencies) ?? webAppEntry(ctx, dependencies) ?? plainEntry(ctx);
+  const entry = djangoEntry(ctx, dependencies) ?? webAppEntry(ctx, dependencies) ?? streamlitEntry(ctx, dependencies) ?? plainEntry(ctx);
   const procfile = pythonProcfile(ctx);
   if (!entry && !procfile) return null;
   return {
@@ -56,7 +57,7 @@ function buildProfile(ctx: AppContext): ProviderProfile | null {
     build: entry?.build ?? null,
     start: procfile?.start ?? entry?.start ?? null,
     lockfile,
-    configPort: procfile?.configPort ?? null,
+    configPort: procfile?.configPort ?? entry?.configPort ?? null,
     defaultPort: entry?.defaultPort ?? null,
     dependencies,
     sourceExtensions: ['.py'],

@@ -1,7 +1,8 @@
 // Flask and FastAPI: find the module that creates the app object (`app = Flask(__name__)`,
 // `api = FastAPI()`, or a Flask `create_app()` factory) and serve it with the production server:
 //   FastAPI → `uvicorn module:app --host 0.0.0.0 --port P`, P = a port the code passes to uvicorn.run(), else 8000.
-//   Flask with gunicorn declared → `gunicorn module:app --bind 0.0.0.0:P`, P = app.run(port=…) in the code, else 8000.
+//   Flask with gunicorn declared → `gunicorn module:app --bind 0.0.0.0:P`, P = app.run(port=…) in the code, else 8000
+//     (no --bind when gunicorn.conf.py binds; its port is then configuration).
 //   Flask without gunicorn → `flask --app module:app run --host 0.0.0.0 --port P`, P = the code's port, else 5000.
 // Taking P from the code keeps the start command and the detected port (found by the code scan) in agreement.
 // A `src/` layout gets `--chdir src` (gunicorn) / `--app-dir src` (uvicorn).
@@ -10,6 +11,7 @@ import type { AppContext } from '../context';
 import { defaultFact } from '../context';
 import type { Dependency } from '../provider';
 import { depth, lineIndex, moduleOf, pythonSources, type PythonEntry } from './entry';
+import { gunicornCommand, gunicornConf } from './gunicorn';
 
 interface Framework {
   id: 'fastapi' | 'flask';
@@ -56,7 +58,7 @@ function findApp(ctx: AppContext, files: string[], fw: Framework): Found | undef
   return factory;
 }
 
-function serve(ctx: AppContext, id: Framework['id'], app: Found, deps: Dependency[]): Pick<PythonEntry, 'start' | 'defaultPort'> {
+function serve(ctx: AppContext, id: Framework['id'], app: Found, deps: Dependency[]): Pick<PythonEntry, 'start' | 'defaultPort' | 'configPort'> {
   const inSrc = app.file.startsWith('src/');
   const target = `${moduleOf(inSrc ? app.file.slice(4) : app.file)}:${app.callable}`;
   const codePort = portInEntry(app.text);
@@ -68,9 +70,11 @@ function serve(ctx: AppContext, id: Framework['id'], app: Found, deps: Dependenc
     };
   }
   if (deps.some((d) => d.name === 'gunicorn')) {
+    const conf = gunicornConf(ctx);
     return {
-      start: at(`gunicorn ${target} --bind 0.0.0.0:${codePort ?? 8000}${inSrc ? ' --chdir src' : ''}`),
+      start: at(gunicornCommand(target, codePort ?? 8000, conf, inSrc ? ' --chdir src' : '')),
       defaultPort: defaultFact(8000, 'gunicorn serves Flask on 8000'),
+      configPort: conf?.configPort ?? null,
     };
   }
   return {
