@@ -10,6 +10,8 @@ export async function removeProject(docker: Docker, project: string, opts: { vol
   const filter = projectFilter(project);
   const containers = await docker.listContainers({ all: true, filters: filter });
   const removed: Removed = { containers: [], networks: [], volumes: [] };
+  // Stopped first (SIGTERM, then SIGKILL after 5 s) so services such as Redis save their data to the volume.
+  await Promise.all(containers.filter((c) => c.State === 'running').map((c) => docker.getContainer(c.Id).stop({ t: 5 }).catch(() => undefined)));
   for (const c of containers) {
     try {
       await docker.getContainer(c.Id).remove({ force: true, v: true });
