@@ -5,6 +5,7 @@ import type { Fact } from '../../model';
 import type { Dependency } from '../provider';
 import { normalizeJavaVersion } from './version';
 import { frameworkOf, type JavaFramework } from './frameworks';
+import { join } from '../../repo';
 
 export interface GradleFacts {
   buildFile: string;
@@ -23,13 +24,25 @@ const DEPENDENCY = new RegExp(`^\\s*(?:${PROD_CONFIGURATIONS})\\s*\\(?\\s*["']([
 export function readGradle(ctx: AppContext): GradleFacts | undefined {
   const buildFile = ['build.gradle.kts', 'build.gradle'].find((f) => ctx.has(f));
   if (!buildFile) return undefined;
-  const lines = (ctx.read(buildFile) ?? '').split('\n');
-  const facts: GradleFacts = { buildFile, javaVersion: null, applicationPlugin: false, libraryPlugin: false, dependencies: [] };
+  const facts = parseGradleBuild(ctx.read(buildFile) ?? '', ctx.rel(buildFile));
+  facts.buildFile = buildFile;
+  facts.projectName = rootProjectName(ctx);
+  const root = facts.version && facts.javaVersion ? undefined : rootBuild(ctx);
+  // A subproject inherits what the root build sets for all projects (`allprojects { version = … }`).
+  facts.version ??= root?.version;
+  facts.javaVersion ??= root?.javaVersion ?? null;
+  return facts;
+}
+
+/** One build script's facts; `file` is relative to the scanned root and used in every source. */
+export function parseGradleBuild(text: string, file: string): GradleFacts {
+  const at = (value: string, n: number): Fact<string> => ({ value, source: `${file}:${n}` });
+  const facts: GradleFacts = { buildFile: file, javaVersion: null, applicationPlugin: false, libraryPlugin: false, dependencies: [] };
   let toolchain: Fact<string> | undefined;
   let target: Fact<string> | undefined;
   let source: Fact<string> | undefined;
   let inPlugins = false;
-  lines.forEach((raw, i) => {
+  text.split('\n').forEach((raw, i) => {
     const line = raw.replace(/\/\/.*$/, '');
     const n = i + 1;
     const opensPlugins = /^\s*plugins\s*\{/.test(line);
@@ -40,18 +53,18 @@ export function readGradle(ctx: AppContext): GradleFacts | undefined {
       const coordinate = pluginId === 'org.springframework.boot' ? 'org.springframework.boot:plugin'
         : pluginId === 'io.quarkus' ? 'io.quarkus:plugin' : pluginId.startsWith('io.micronaut.application') ? 'io.micronaut:plugin' : '';
       const fw = coordinate ? frameworkOf(coordinate) : undefined;
-      if (fw && !facts.framework) facts.framework = { fw, fact: ctx.fact(fw.name, buildFile, n) };
+      if (fw && !facts.framework) facts.framework = { fw, fact: at(fw.name, n) };
       if (pluginId === 'application') facts.applicationPlugin = true;
       if (pluginId === 'java-library') facts.libraryPlugin = true;
     }
 
     const tc = line.match(/JavaLanguageVersion\.of\(\s*["']?(\d+)["']?\s*\)|jvmToolchain\(\s*(\d+)\s*\)/);
-    if (tc && !toolchain) toolchain = ctx.fact(tc[1] ?? tc[2], buildFile, n);
+    if (tc && !toolchain) toolchain = at(tc[1] ?? tc[2], n);
     const compat = line.match(/^\s*(?:java\.)?(source|target)Compatibility\s*=\s*(.+?)\s*$/);
     const compatVersion = compat && normalizeJavaVersion(compat[2]);
     if (compat && compatVersion) {
-      if (compat[1] === 'target' && !target) target = ctx.fact(compatVersion, buildFile, n);
-      if (compat[1] === 'source' && !source) source = ctx.fact(compatVersion, buildFile, n);
+      if (compat[1] === 'target' && !target) target = at(compatVersion, n);
+      if (compat[1] === 'source' && !source) source = at(compatVersion, n);
     }
     const version = line.match(/^\s*version\s*=\s*["']([^"']+)["']/);
     if (version && !facts.version) facts.version = version[1];
@@ -59,14 +72,35 @@ export function readGradle(ctx: AppContext): GradleFacts | undefined {
     const dep = line.match(DEPENDENCY);
     if (dep) {
       const name = `${dep[1]}:${dep[2]}`;
-      facts.dependencies.push({ name, source: `${ctx.rel(buildFile)}:${n}` });
+      facts.dependencies.push({ name, source: `${file}:${n}` });
       const fw = frameworkOf(name);
-      if (fw && !facts.framework) facts.framework = { fw, fact: ctx.fact(fw.name, buildFile, n) };
+      if (fw && !facts.framework) facts.framework = { fw, fact: at(fw.name, n) };
     }
   });
   facts.javaVersion = toolchain ?? target ?? source ?? null;
-  facts.projectName = rootProjectName(ctx);
   return facts;
+}
+
+/** The root build script of the multi-project build this project belongs to (settings file above it). */
+function rootBuild(ctx: AppContext): GradleFacts | undefined {
+  const dir = gradleRootDir(ctx);
+  if (dir === undefined) return undefined;
+  for (const name of ['build.gradle.kts', 'build.gradle']) {
+    const file = join(dir, name);
+    const text = ctx.repo.readText(file);
+    if (text !== undefined) return parseGradleBuild(text, file);
+  }
+  return undefined;
+}
+
+/** Nearest folder above the project holding a settings.gradle(.kts), if any. */
+export function gradleRootDir(ctx: AppContext): string | undefined {
+  let dir = ctx.dir;
+  while (dir) {
+    dir = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
+    if (['settings.gradle', 'settings.gradle.kts'].some((f) => ctx.repo.exists(join(dir, f)))) return dir;
+  }
+  return undefined;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Fact } from '../../model';
 import { join } from '../../repo';
 import { parseXml } from '../../parse/structured';
 import { parseXmlTree, at, kids } from './xml-tree';
+import { gradleRootDir } from './gradle';
 
 export interface Reactor {
   /** Aggregator folder relative to the scanned root. */
@@ -38,12 +39,9 @@ export function mavenReactor(ctx: AppContext): Reactor | undefined {
 
 /** The Gradle wrapper of the build's root, when this project is a subproject without one of its own. */
 export function rootGradleWrapper(ctx: AppContext): Fact<string> | undefined {
-  for (const dir of parents(ctx.dir)) {
-    const hasSettings = ['settings.gradle', 'settings.gradle.kts'].some((f) => ctx.repo.exists(join(dir, f)));
-    if (!hasSettings) continue;
-    return ctx.repo.exists(join(dir, 'gradlew')) ? { value: up(ctx.dir, dir) + 'gradlew', source: join(dir, 'gradlew') } : undefined;
-  }
-  return undefined;
+  const dir = gradleRootDir(ctx);
+  if (dir === undefined) return undefined;
+  return ctx.repo.exists(join(dir, 'gradlew')) ? { value: up(ctx.dir, dir) + 'gradlew', source: join(dir, 'gradlew') } : undefined;
 }
 
 function clean(module: string): string {
