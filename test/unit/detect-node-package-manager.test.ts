@@ -153,3 +153,12 @@ test('hostile workspace globs do not backtrack for ages', () => {
   assert.equal(matchesWorkspace(['**/**/**/x'], deep), true);
   assert.ok(Date.now() - started < 500, `took ${Date.now() - started} ms`);
 });
+
+test('workspace globs support {a,b} alternatives; unbalanced or absurd patterns match nothing', () => {
+  assert.equal(matchesWorkspace(['packages/{api,web}'], 'packages/web'), true);
+  assert.equal(matchesWorkspace(['packages/{api,web}'], 'packages/docs'), false);
+  assert.equal(matchesWorkspace(['{apps,services/{a,b}}/*'], 'services/b/x'), true);
+  assert.equal(matchesWorkspace(['packages/{api'], 'packages/{api'), false);
+  assert.equal(matchesWorkspace(['{'.repeat(5000) + 'a' + '}'.repeat(5000)], 'a'), false);
+  assert.equal(matchesWorkspace(['a'.repeat(2000)], 'a'.repeat(2000)), false);
+});

@@ -100,3 +100,12 @@ test('Bun apps report the Bun version: .bun-version > .tool-versions bun > packa
   const bareBun = { ...base, 'package.json': pj({ scripts: { start: 'bun run index.ts' } }), 'bun.lockb': new Uint8Array([0, 1, 2]) };
   assert.equal(only(bareBun).app.runtimeVersion, null);
 });
+
+test('declared text quoted in a warning has control and bidi characters neutralised', () => {
+  const { warnings } = only({
+    'package.json': pj({ scripts: { start: 'node server.js' } }),
+    '.nvmrc': 'lts/banana\u0007\u001b[2J\u202etxt.exe\n',
+    'server.js': server,
+  });
+  assert.deepEqual(warnings, [{ file: '.nvmrc', message: 'no Node version can be read from "lts/banana??[2J?txt.exe"; ignored' }]);
+});

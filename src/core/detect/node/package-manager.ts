@@ -14,6 +14,7 @@ import type { Fact, PackageManager } from '../../model';
 import { defaultFact } from '../context';
 import type { Folder } from './folder';
 import type { PackageJson } from './package-json';
+import { printable } from './printable';
 
 export type NodePackageManager = Extract<PackageManager, 'npm' | 'yarn' | 'pnpm' | 'bun'>;
 
@@ -56,7 +57,7 @@ function fromField({ folder, pkg }: PmFolder, warn?: (file: string, message: str
   if (pkg.packageManager === undefined) return undefined;
   const m = /^(npm|yarn|pnpm|bun)(@|$)/.exec(pkg.packageManager);
   if (!m) {
-    warn?.('package.json', `packageManager "${pkg.packageManager.slice(0, 60)}" is not npm, yarn, pnpm or bun; ignored`);
+    warn?.('package.json', `packageManager "${printable(pkg.packageManager)}" is not npm, yarn, pnpm or bun; ignored`);
     return undefined;
   }
   return folder.fact(m[1] as NodePackageManager, 'package.json', 'packageManager');

@@ -12,6 +12,7 @@
 import type { Fact } from '../../model';
 import type { Folder } from './folder';
 import type { PackageJson } from './package-json';
+import { printable } from './printable';
 
 /** LTS codenames nvm accepts as `lts/<name>`. `lts/*` means the newest LTS line known here. */
 const LTS: Record<string, string> = {
@@ -110,7 +111,7 @@ function firstUsable(runtime: string, folders: VersionFolder[], kinds: (f: Versi
       if (!c) continue;
       const value = normalizeVersion(c.declared);
       if (value !== undefined) return c.fact(value);
-      folders[i].warn?.(c.file, `no ${runtime} version can be read from "${c.declared.slice(0, 60)}"; ignored`);
+      folders[i].warn?.(c.file, `no ${runtime} version can be read from "${printable(c.declared)}"; ignored`);
     }
   }
   return null;

@@ -49,9 +49,14 @@ export function matchesWorkspace(patterns: string[], rel: string): boolean {
   return matched;
 }
 
+const NEVER = /(?!)/;
+const MAX_GLOB = 1000;
+
+/** `{a,b}` alternatives (nestable) are supported as npm's minimatch does; unbalanced braces never match. */
 function globToRegExp(glob: string): RegExp {
   const clean = path.posix.normalize(glob.trim()).replace(/^\.\//, '').replace(/\/+$/, '');
   let re = '';
+  let braces = 0;
   for (let i = 0; i < clean.length; i++) {
     const c = clean[i];
     if (c === '*' && clean[i + 1] === '*') {
@@ -60,9 +65,21 @@ function globToRegExp(glob: string): RegExp {
       if (clean[i + 1] === '/') i++;
     } else if (c === '*') re += '[^/]*';
     else if (c === '?') re += '[^/]';
+    else if (c === '{') {
+      braces++;
+      re += '(?:';
+    } else if (c === '}' && braces > 0) {
+      braces--;
+      re += ')';
+    } else if (c === ',' && braces > 0) re += '|';
     else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   }
+  if (braces !== 0 || glob.length > MAX_GLOB) return NEVER;
   // Runs of wildcards match what one does; collapsing them keeps a hostile `**/**/**/…` from backtracking.
   re = re.replace(/(?:\.\*|\[\^\/\]\*)*\.\*(?:\.\*|\[\^\/\]\*)*/g, '.*').replace(/(?:\[\^\/\]\*)+/g, '[^/]*');
-  return new RegExp(`^${re}$`);
+  try {
+    return new RegExp(`^${re}$`);
+  } catch {
+    return NEVER; // e.g. braces nested deeper than the regex engine allows
+  }
 }
