@@ -1,10 +1,8 @@
-// A name for an app whose project files do not declare one: its folder, or the scanned root's folder.
+// A name for an app whose project files do not declare one: its folder's name. The scanned root's own
+// folder name is not used, so the result does not depend on how the scan was started (`parity detect`
+// in the folder or `parity detect path/to/folder`).
 import type { AppContext } from '../context';
 
 export function folderName(ctx: AppContext, fallback: string): string {
-  const fromPath = (p: string) => p.replace(/\\/g, '/').replace(/\/+$/, '').split('/').pop() ?? '';
-  const own = fromPath(ctx.dir);
-  if (own) return own;
-  const root = fromPath(ctx.repo.root);
-  return root && root !== '.' && root !== '..' ? root : fallback;
+  return ctx.dir.split('/').pop() || fallback;
 }
