@@ -151,3 +151,16 @@ test('hostile keys in package.json are plain data', () => {
   assert.equal(app.framework, null);
   assert.deepEqual(app.packageManager, { value: 'npm', source: 'default (no lockfile)' });
 });
+
+test('a broken pnpm-workspace.yaml is reported once, at the workspace root', () => {
+  const result = detectTree({
+    'package.json': pj({ name: 'mono' }),
+    'pnpm-workspace.yaml': 'packages:\n  - apps/*\n  - [unclosed\n',
+    'apps/api/package.json': pj({ name: 'api', scripts: { start: 'node server.js' } }),
+    'apps/api/server.js': listens,
+  });
+  assert.deepEqual(result.apps.map((a) => a.path), ['apps/api']);
+  assert.equal(result.warnings.length, 1);
+  assert.equal(result.warnings[0].file, 'pnpm-workspace.yaml');
+  assert.match(result.warnings[0].message, /^invalid YAML: /);
+});

@@ -13,7 +13,9 @@ export interface Workspace {
 
 /** Does this folder declare workspaces (`workspaces` in package.json, or pnpm-workspace.yaml)? */
 export function isWorkspaceRoot(ctx: AppContext, pkg: PackageJson): boolean {
-  return pkg.workspaces !== undefined || ctx.has('pnpm-workspace.yaml');
+  if (!ctx.has('pnpm-workspace.yaml')) return pkg.workspaces !== undefined;
+  ctx.yaml('pnpm-workspace.yaml'); // parsed here so a broken file becomes a warning (members read it quietly)
+  return true;
 }
 
 /** The nearest ancestor folder whose workspace patterns include the app's folder. */
