@@ -1,8 +1,10 @@
-// Python apps: pip, Poetry, Pipenv, uv and PDM projects; Django, Flask, FastAPI, Streamlit or plain scripts; a
-// Procfile `web:` line overrides the conventional start command. A folder is an app only when something
-// runs: manage.py, a Flask/FastAPI app object, a Procfile `web:` line, or main.py/app.py. A package
-// (pyproject.toml/setup.py) with none of these is a library, and a stray requirements file (e.g.
-// docs/requirements.txt for a docs build) is not an app at all.
+// Python apps: pip, Poetry, Pipenv, uv and PDM projects; Django, Flask, FastAPI, Streamlit or plain scripts.
+// A folder is an app only when something runs: manage.py, a Flask/FastAPI app object, a Streamlit script,
+// a Procfile `web:` line (which then wins as the start command), or main.py/app.py. A package
+// (pyproject.toml/setup.py) with none of these is a library — `[project.scripts]` alone makes a CLI tool,
+// not a service — and a stray requirements file (docs/requirements.txt for a docs build) is not an app.
+// Precedences: version.ts (interpreter), package-manager.ts (tool and lockfile), web-apps.ts/django.ts
+// (server command and port).
 import { pick } from '../../parse/structured';
 import type { AppContext } from '../context';
 import type { Provider, ProviderProfile } from '../provider';
