@@ -52,15 +52,75 @@ export function scanArtifacts(rootAbs: string, repo: RepoReader): ArtifactScan {
         continue;
       }
       if (!st.isDirectory()) continue;
-      budget = walk(abs, rel, budget, (fileRel, mode) => {
+      const visit = (fileRel: string, mode: number) => {
         if (/\.dist-info\/WHEEL$/.test(fileRel)) readWheel(rootAbs, fileRel, out);
         else consider(fileRel, mode);
-      });
+      };
+      budget = d === 'node_modules' ? walkNodeModules(abs, rel, budget, visit) : walk(abs, rel, budget, visit);
     }
   }
   out.artifacts.sort((a, b) => ((a.location as { file: string }).file < (b.location as { file: string }).file ? -1 : 1));
   out.wheels.sort((a, b) => ((a.location as { file: string }).file < (b.location as { file: string }).file ? -1 : 1));
   return out;
+}
+
+/** Folders of an npm package where compiled code lives (node-gyp, prebuildify, node-pre-gyp, vendored). */
+const NATIVE_SUBDIRS = new Set(['build', 'prebuilds', 'bin', 'vendor', 'binding', 'bindings', 'native', 'compiled', 'Release']);
+const PLATFORM_PACKAGE = /(^|[-.])(linux|linuxmusl|darwin|win32|android|freebsd|alpine)-(x64|arm64|ia32|arm|ppc64|s390x|riscv64)/;
+
+/**
+ * node_modules holds tens of thousands of JavaScript files and a few binaries. Per package only the
+ * top-level files and the folders where compiled code lives are read; platform packages
+ * (`@img/sharp-linux-x64`, `@esbuild/linux-arm64`) are read whole.
+ */
+function walkNodeModules(abs: string, rel: string, budget: number, visit: (rel: string, mode: number) => void): number {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(abs, { withFileTypes: true });
+  } catch {
+    return budget;
+  }
+  for (const e of entries) {
+    if (budget-- <= 0) return 0;
+    if (!e.isDirectory() || e.name === '.bin' || e.name === '.cache') continue;
+    if (e.name.startsWith('@')) {
+      budget = walkNodeModules(path.join(abs, e.name), `${rel}/${e.name}`, budget, visit);
+      continue;
+    }
+    budget = walkPackage(path.join(abs, e.name), `${rel}/${e.name}`, e.name, budget, visit);
+  }
+  return budget;
+}
+
+/** package.json says the package compiles or downloads native code at install time. */
+const BUILDS_NATIVE = /"(install|postinstall)"\s*:|"gypfile"\s*:\s*true|node-gyp-build|prebuild-install|node-pre-gyp|"bindings"\s*:|"nan"\s*:|node-addon-api|cmake-js/;
+
+function walkPackage(abs: string, rel: string, name: string, budget: number, visit: (rel: string, mode: number) => void): number {
+  if (PLATFORM_PACKAGE.test(name)) return walk(abs, rel, budget, visit);
+  let manifest = '';
+  try {
+    manifest = fs.readFileSync(path.join(abs, 'package.json'), 'utf8');
+  } catch { /* not a package (or unreadable): look at the usual folders only */ }
+  if (BUILDS_NATIVE.test(manifest) || fs.existsSync(path.join(abs, 'binding.gyp'))) return walk(abs, rel, budget, visit);
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(abs, { withFileTypes: true });
+  } catch {
+    return budget;
+  }
+  for (const e of entries) {
+    if (budget-- <= 0) return 0;
+    const childRel = `${rel}/${e.name}`;
+    const childAbs = path.join(abs, e.name);
+    if (e.isFile()) {
+      if (LIKELY.test(e.name)) visit(childRel, 0);
+    } else if (e.isDirectory()) {
+      if (e.name === 'node_modules') budget = walkNodeModules(childAbs, childRel, budget, visit);
+      else if (NATIVE_SUBDIRS.has(e.name)) budget = walk(childAbs, childRel, budget, visit);
+      else if (e.name === 'lib' && fs.existsSync(path.join(childAbs, 'binding'))) budget = walk(path.join(childAbs, 'binding'), `${childRel}/binding`, budget, visit);
+    }
+  }
+  return budget;
 }
 
 function walk(abs: string, rel: string, budget: number, visit: (rel: string, mode: number) => void): number {

@@ -55,7 +55,13 @@ export function schemaFindings(repo: { readText(f: string): string | undefined }
         out.push(schemaFinding(file, line, 'invalid YAML', doc.errors[0].message.split('\n')[0]));
         continue;
       }
-      const obj = doc.toJS() as Record<string, unknown> | null;
+      let obj: Record<string, unknown> | null;
+      try {
+        obj = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown> | null;
+      } catch (err) {
+        out.push(schemaFinding(file, line, 'unreadable YAML', (err as Error).message.split('\n')[0]));
+        continue;
+      }
       if (!obj || typeof obj !== 'object' || !obj.kind) continue;
       const problems = validateObject(obj).filter((p) => !p.startsWith('unknown kind'));
       if (problems.length) out.push(schemaFinding(file, line, `${obj.kind} ${(obj.metadata as { name?: string } | undefined)?.name ?? ''}`.trim(), problems.slice(0, 5).join('; ')));

@@ -30,13 +30,17 @@ export const driftCommand: Command = {
     const repo = new DiskRepo(abs, display);
     const config = readProjectConfig(repo);
     const spec = pickTarget(config, flagString(args, 'target'));
-    const [target, host, image] = await Promise.all([
+    // Probes start first and run while the project is scanned (their child processes and sockets do not
+    // need this thread).
+    const probes = Promise.all([
       spec.context ? clusterTarget(spec.name, spec.context) : Promise.resolve(targetFromSpec(spec)),
       probeHost(),
       flagString(args, 'image') ? probeImageRef(flagString(args, 'image')!, io) : Promise.resolve(undefined),
     ]);
+    probes.catch(() => undefined);
     const scan = scanArtifacts(abs, repo);
     const { apps, warnings } = detectApps(repo);
+    const [target, host, image] = await probes;
     const findings = evaluate({ repo, apps, target, host, image, artifacts: scan.artifacts, wheels: scan.wheels });
     const envs = { host, image: image ?? null, target };
     io.out(args.flags.json ? JSON.stringify({ findings, environments: envs }, null, 2) + '\n' : renderReport(findings, envs, [...config.warnings, ...warnings]));

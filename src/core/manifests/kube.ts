@@ -79,7 +79,13 @@ export function addKubeFile(into: KubeObjects, file: string, text: string): void
       into.errors.push({ file, message: `invalid YAML: ${doc.errors[0].message.split('\n')[0]}` });
       continue;
     }
-    const obj = asRecord(doc.toJS({ maxAliasCount: 100 }));
+    let obj: Record<string, unknown> | undefined;
+    try {
+      obj = asRecord(doc.toJS({ maxAliasCount: 100 }));
+    } catch (err) {
+      into.errors.push({ file, message: `unreadable YAML: ${String((err as Error).message ?? err).split('\n')[0]}` });
+      continue;
+    }
     const kind = asString(obj?.kind);
     if (!obj || !kind) continue;
     used = true;
