@@ -164,3 +164,20 @@ test('a broken pnpm-workspace.yaml is reported once, at the workspace root', () 
   assert.equal(result.warnings[0].file, 'pnpm-workspace.yaml');
   assert.match(result.warnings[0].message, /^invalid YAML: /);
 });
+
+test('Angular: output folder by builder, SSR apps start with serve:ssr, Vue CLI builds into dist', () => {
+  const angular = (build: object, extra: object = {}) => only({
+    'package.json': pj({ scripts: { start: 'ng serve', build: 'ng build', ...extra }, dependencies: { '@angular/core': '^18', ...(Object.keys(extra).length ? { '@angular/ssr': '^18' } : {}) } }),
+    'angular.json': pj({ projects: { shop: { architect: { build } } } }),
+  });
+  assert.deepEqual(angular({ builder: '@angular-devkit/build-angular:browser', options: { outputPath: './dist/shop/' } }).outputDir,
+    { value: 'dist/shop', source: 'angular.json > projects.shop.architect.build.options.outputPath' });
+  assert.deepEqual(angular({ builder: '@angular/build:application', options: { outputPath: { base: 'public', browser: '' } } }).outputDir,
+    { value: 'public', source: 'angular.json > projects.shop.architect.build.options.outputPath.base' });
+  assert.deepEqual(angular({ builder: '@angular/build:application' }).outputDir,
+    { value: 'dist/shop/browser', source: 'default (angular builds into dist/<project>)' });
+  const ssr = angular({ builder: '@angular/build:application', options: { outputPath: 'dist/shop' } }, { 'serve:ssr:shop': 'node dist/shop/server/server.mjs' });
+  assert.deepEqual([ssr.outputDir, ssr.start], [undefined, { value: 'node dist/shop/server/server.mjs', source: 'package.json > scripts.serve:ssr:shop' }]);
+  const vue = only({ 'package.json': pj({ scripts: { serve: 'vue-cli-service serve', build: 'vue-cli-service build' }, devDependencies: { '@vue/cli-service': '~5.0.0' } }) });
+  assert.deepEqual([vue.framework?.value, vue.start, vue.outputDir?.value], ['vue-cli', null, 'dist']);
+});

@@ -1,5 +1,6 @@
 // Build step, and where static front-ends write their files.
 import type { Fact } from '../../model';
+import { asRecord } from '../../parse/structured';
 import type { AppContext } from '../context';
 import { defaultFact } from '../context';
 import type { DetectedFramework } from './framework';
@@ -13,7 +14,7 @@ export function detectBuild(ctx: AppContext, pkg: PackageJson, manager: NodePack
 
 /**
  * Output folder of a front-end that builds to static files (the SPA convention: no start command,
- * served by a web server): Vite and CRA apps, Gatsby, Astro without a server adapter, SvelteKit with
+ * served by a web server): Vite, CRA, Angular, Vue CLI apps, Gatsby, Astro without a server adapter, SvelteKit with
  * adapter-static, Next.js with `output: 'export'`. Null for apps that run a server.
  */
 export function staticOutputDir(ctx: AppContext, pkg: PackageJson, framework: DetectedFramework | null, adapter: string | undefined): Fact<string> | null {
@@ -24,6 +25,10 @@ export function staticOutputDir(ctx: AppContext, pkg: PackageJson, framework: De
       return defaultFact('build', 'react-scripts builds into build');
     case 'gatsby':
       return defaultFact('public', 'gatsby builds into public');
+    case 'vue-cli':
+      return defaultFact('dist', 'vue-cli-service builds into dist');
+    case 'angular':
+      return declaredIn(pkg, '@angular/ssr') ? null : angularOutput(ctx);
     case 'next':
       return staticExport(ctx);
     case 'astro':
@@ -34,6 +39,33 @@ export function staticOutputDir(ctx: AppContext, pkg: PackageJson, framework: De
     default:
       return null;
   }
+}
+
+/**
+ * Angular: `outputPath` of the first project's build target in angular.json. The `application`
+ * builder (Angular 17+) writes the browser files to `<outputPath>/browser`; the older `browser`
+ * builder writes them to `<outputPath>` itself. The CLI default is `dist/<project>`.
+ */
+function angularOutput(ctx: AppContext): Fact<string> {
+  const projects = asRecord(asRecord(ctx.json('angular.json'))?.projects) ?? {};
+  const name = Object.keys(projects)[0];
+  if (name === undefined) return defaultFact('dist', 'angular builds into dist');
+  const build = asRecord(asRecord(asRecord(projects[name])?.architect)?.build);
+  const application = /:application$/.test(String(build?.builder ?? ''));
+  const declared = asRecord(build?.options)?.outputPath;
+  const where = `projects.${name}.architect.build.options.outputPath`;
+  const sub = (base: string, browser: unknown): string => {
+    const folder = typeof browser === 'string' ? clean(browser) : 'browser'; // `browser: ''` means the base itself
+    return application && folder !== '' ? `${base}/${folder}` : base;
+  };
+  if (typeof declared === 'string') return ctx.fact(sub(clean(declared), undefined), 'angular.json', where);
+  const base = asRecord(declared)?.base;
+  if (typeof base === 'string') return ctx.fact(sub(clean(base), asRecord(declared)?.browser), 'angular.json', `${where}.base`);
+  return defaultFact(sub(`dist/${name}`, undefined), 'angular builds into dist/<project>');
+}
+
+function clean(dir: string): string {
+  return dir.replace(/^\.\//, '').replace(/\/+$/, '');
 }
 
 /** `output: 'export'` in next.config: `next build` writes a static site to `out`. */

@@ -6,7 +6,7 @@ import { declaredIn, type PackageJson } from './package-json';
 
 export type NodeFramework =
   | 'nestjs' | 'next' | 'nuxt' | 'remix' | 'sveltekit' | 'astro' | 'gatsby'
-  | 'fastify' | 'express' | 'koa' | 'hapi' | 'hono' | 'elysia' | 'create-react-app' | 'vite';
+  | 'fastify' | 'express' | 'koa' | 'hapi' | 'hono' | 'elysia' | 'angular' | 'vue-cli' | 'create-react-app' | 'vite';
 
 interface FrameworkRule {
   id: NodeFramework;
@@ -33,6 +33,8 @@ export const FRAMEWORKS: FrameworkRule[] = [
   { id: 'hapi', server: true, packages: ['@hapi/hapi'] },
   { id: 'hono', server: true, packages: ['hono'], defaultPort: 3000 }, // Bun's default export server and @hono/node-server both use 3000
   { id: 'elysia', server: true, packages: ['elysia'] },
+  { id: 'angular', packages: ['@angular/core'], needs: 'angular.json' },
+  { id: 'vue-cli', packages: ['@vue/cli-service'] },
   { id: 'create-react-app', packages: ['react-scripts'] },
   { id: 'vite', packages: ['vite'], needs: 'index.html' },
 ];

@@ -1,4 +1,4 @@
-// How the app starts in production. Order:
+// How the app starts in production (Angular SSR: its `serve:ssr:<project>` script). Order:
 //   scripts["start:prod"] (NestJS and others keep the production command there, `start` runs a watcher)
 //   > scripts.start > the framework's own server entry (next, nuxt, sveltekit adapter-node, astro node)
 //   > `main` > server.js / index.js / app.js at the folder root (Bun: also server.ts / index.ts / app.ts).
@@ -28,6 +28,11 @@ function frameworkStart(framework: DetectedFramework, adapter: string | undefine
 }
 
 export function detectStart(ctx: AppContext, pkg: PackageJson, framework: DetectedFramework | null, adapter: string | undefined, bun: boolean): Fact<string> | null {
+  if (framework?.id === 'angular') {
+    // Angular SSR: `start` is `ng serve` (a dev server); the CLI generates `serve:ssr:<project>`.
+    const ssr = Object.keys(pkg.scripts).find((s) => s.startsWith('serve:ssr'));
+    return ssr === undefined ? null : ctx.fact(pkg.scripts[ssr], 'package.json', `scripts.${ssr}`);
+  }
   for (const script of ['start:prod', 'start']) {
     if (pkg.scripts[script] !== undefined) return ctx.fact(pkg.scripts[script], 'package.json', `scripts.${script}`);
   }
