@@ -6,7 +6,7 @@ import { normalizeArch } from '../core/config';
 import { distroFromOsRelease, parseOsRelease } from '../core/platform/distros';
 import type { HostInfo, LibcInfo } from '../core/drift/types';
 
-const TIMEOUT_MS = 2500;
+const TIMEOUT_MS = 5000;
 
 function run(cmd: string, args: string[]): Promise<string | undefined> {
   return new Promise((resolve) => {

@@ -23,7 +23,7 @@ const ENV_PATTERNS: { re: RegExp; defaultAfter?: RegExp; alwaysDefault?: boolean
   { re: /ENV\.fetch\(\s*['"]([A-Z_][A-Z0-9_]*)['"]\s*,/g, alwaysDefault: true },
   { re: /ENV\[\s*['"]([A-Z_][A-Z0-9_]*)['"]\s*\]/g, defaultAfter: /^\s*(\|\||or\b)/ },
   { re: /System\.getenv\(\s*"([A-Z_][A-Z0-9_]*)"\s*\)/g },
-  { re: /(?:getenv|\$_ENV\[|\$_SERVER\[)\(?\s*['"]([A-Z_][A-Z0-9_]*)['"]/g, defaultAfter: /^\s*\)?\]?\s*(\?\?|\?:)/ },
+  { re: /(?:(?<![.\w])getenv|\$_ENV\[|\$_SERVER\[)\(?\s*['"]([A-Z_][A-Z0-9_]*)['"]/g, defaultAfter: /^\s*\)?\]?\s*(\?\?|\?:)/ },
   { re: /Environment\.GetEnvironmentVariable\(\s*"([A-Z_][A-Z0-9_]*)"\s*\)/g, defaultAfter: /^\s*\?\?/ },
   { re: /(?:std::)?env::var\(\s*"([A-Z_][A-Z0-9_]*)"\s*\)/g, defaultAfter: /^\s*\.unwrap_or/ },
 ];

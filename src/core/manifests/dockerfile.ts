@@ -48,10 +48,15 @@ export function parseDockerfile(path: string, text: string): ParsedDockerfile {
     if (/^\s*(#|$)/.test(raw)) continue;
     let joined = raw;
     while (/\\\s*$/.test(raw) && i < lines.length) {
-      joined = joined.replace(/\\\s*$/, ' ');
+      joined = joined.replace(/\s*\\\s*$/, ' ');
       raw = lines[i];
       i++;
-      if (/^\s*#/.test(raw)) continue; // comment lines inside a continuation are dropped by Docker
+      // Comment lines inside a continuation are dropped by Docker; the instruction goes on after them.
+      while (/^\s*#/.test(raw) && i < lines.length) {
+        raw = lines[i];
+        i++;
+      }
+      if (/^\s*#/.test(raw)) break;
       joined += raw.trim();
     }
     const m = /^\s*([A-Za-z]+)\s*(.*)$/.exec(joined);
