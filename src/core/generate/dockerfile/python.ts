@@ -1,7 +1,7 @@
 // Python: pip / poetry / pipenv / uv / pdm into a virtualenv in a build stage; the runtime stage gets the
 // virtualenv and the sources, nothing else.
 import { imagesFor } from '../../platform/base-images';
-import { reads } from '../plan';
+import { joinPath, lockfileName, reads } from '../plan';
 import { buildPackages, cache, copyManifests, lockfileOf, runtimeSetup, runtimeTail, type DockerfileInput } from './context';
 import { rootFirst, run, splitCommand, type Stage } from './render';
 
@@ -15,17 +15,33 @@ export function pythonDockerfile(input: DockerfileInput): Stage[] {
   input.warnings.push(...choice.warnings);
   const pm = app.packageManager?.value ?? 'pip';
   const lock = lockfileOf(input);
+  const workspace = plan.context !== plan.dir;
   const pipCache = cache(input, '/root/.cache/pip');
+  const uvCache = cache(input, '/root/.cache/uv');
   const install: string[] = [];
   let afterSources: string[] = [];
+  const stages: Stage[] = [];
   switch (pm) {
     case 'poetry':
       install.push(copyManifests(['pyproject.toml', lock ?? 'poetry.lock']), run([`python3 -m pip install ${TOOLS.poetry}`, 'poetry install --only main --no-root --no-interaction'], pipCache));
       break;
-    case 'uv':
-      install.push(copyManifests(['pyproject.toml', lock ?? 'uv.lock']),
-        run([`python3 -m pip install ${TOOLS.uv}`, `UV_PROJECT_ENVIRONMENT=/opt/venv uv sync --frozen --no-dev --no-install-project`], cache(input, '/root/.cache/uv')));
+    case 'uv': {
+      const pkg = workspace ? ` --package ${app.name}` : '';
+      if (workspace) {
+        // A uv workspace member: the lockfile is at the workspace root and needs every member's pyproject.
+        stages.push({
+          from: choice.build.ref, as: 'manifests',
+          comment: [choice.note, `Build from the workspace root: docker build -f ${joinPath(plan.inContext, 'Dockerfile')} .`],
+          lines: [...rootFirst(choice.build), 'WORKDIR /app', 'COPY . .', run([`find . -type f ! -name 'pyproject.toml' ! -name '${lockfileName(lock)}' ! -name '.python-version' -delete`, 'find . -mindepth 1 -type d -empty -delete'])],
+        });
+        install.push('COPY --from=manifests /app ./');
+      } else {
+        install.push(copyManifests(['pyproject.toml', lock ?? 'uv.lock']));
+      }
+      install.push(run([`python3 -m pip install ${TOOLS.uv}`, `UV_PROJECT_ENVIRONMENT=/opt/venv uv sync --frozen --no-dev${pkg} ${workspace ? '--no-install-workspace' : '--no-install-project'}`], uvCache));
+      afterSources = [run([`UV_PROJECT_ENVIRONMENT=/opt/venv uv sync --frozen --no-dev --no-editable${pkg}`], uvCache)];
       break;
+    }
     case 'pipenv':
       install.push(copyManifests(['Pipfile', lock ?? 'Pipfile.lock']),
         run([`python3 -m pip install ${TOOLS.pipenv}`, 'pipenv requirements > /tmp/requirements.txt', '/opt/venv/bin/pip install -r /tmp/requirements.txt'], pipCache));
@@ -34,12 +50,21 @@ export function pythonDockerfile(input: DockerfileInput): Stage[] {
       install.push(copyManifests(['pyproject.toml', lock ?? 'pdm.lock']),
         run([`python3 -m pip install ${TOOLS.pdm}`, 'pdm export --prod --without-hashes -o /tmp/requirements.txt', '/opt/venv/bin/pip install -r /tmp/requirements.txt'], pipCache));
       break;
-    default:
-      if (lock) install.push(copyManifests([lock]), run([`/opt/venv/bin/pip install -r ${lock}`], pipCache));
-      else afterSources = [run(['/opt/venv/bin/pip install .'], pipCache)];
+    default: {
+      const declared = app.packageManager?.source;
+      const requirements = lock ?? (declared && /\.txt$/.test(declared) ? declared.slice(plan.dir ? plan.dir.length + 1 : 0) : undefined);
+      if (requirements) {
+        // A requirements file in a folder may include its siblings (`-r base.txt`): copy the folder.
+        const folder = requirements.includes('/') ? requirements.slice(0, requirements.lastIndexOf('/') + 1) : '';
+        install.push(folder ? `COPY ${folder} ${folder}` : copyManifests([requirements]), run([`/opt/venv/bin/pip install -r ${requirements}`], pipCache));
+      } else if (declared === joinPath(plan.dir, 'pyproject.toml')) {
+        afterSources = [run(['/opt/venv/bin/pip install .'], pipCache)];
+      }
+    }
   }
+  const appDir = joinPath('/app', plan.inContext) || '/app';
   const build: Stage = {
-    from: choice.build.ref, as: 'build', comment: [choice.note],
+    from: choice.build.ref, as: 'build', comment: workspace ? undefined : [choice.note],
     lines: [
       ...rootFirst(choice.build),
       `ENV PIP_DISABLE_PIP_VERSION_CHECK=1${input.cacheMounts ? '' : ' PIP_NO_CACHE_DIR=1'} PYTHONDONTWRITEBYTECODE=1 VIRTUAL_ENV=/opt/venv`,
@@ -49,9 +74,11 @@ export function pythonDockerfile(input: DockerfileInput): Stage[] {
       ...install,
       'COPY . .',
       ...afterSources,
+      ...(plan.inContext ? [`WORKDIR ${appDir}`] : []),
       ...(app.build ? [run([`PATH=/opt/venv/bin:$PATH ${app.build.value}`])] : []),
     ],
   };
+  stages.push(build);
   const env = ['PATH=/opt/venv/bin:$PATH', 'PYTHONDONTWRITEBYTECODE=1', 'PYTHONUNBUFFERED=1', 'VIRTUAL_ENV=/opt/venv'];
   if (plan.port !== null && reads(app, 'PORT')) env.push(`PORT=${plan.port}`);
   const { cmd, note } = pythonStart(input);
@@ -64,10 +91,11 @@ export function pythonDockerfile(input: DockerfileInput): Stage[] {
       'WORKDIR /app',
       'COPY --from=build /opt/venv /opt/venv',
       'COPY --from=build /app /app',
+      ...(plan.inContext ? [`WORKDIR ${appDir}`] : []),
       ...runtimeTail(input, choice.runtime, 'python', cmd),
     ],
   };
-  return [build, runtime];
+  return [...stages, runtime];
 }
 
 function pythonStart(input: DockerfileInput): { cmd: string[]; note?: string } {
