@@ -15,8 +15,8 @@ export interface ParityApi {
 
 export function createApi(s: Services, views: Record<string, vscode.TreeDataProvider<unknown>>): ParityApi {
   return {
-    detect: async (folder) => detectAndRemember(s, folder).apps,
-    generate: async (folder) => planFiles(s, folder).map(({ path, status, content }) => ({ path, status, content })),
+    detect: async (folder) => (await detectAndRemember(s, folder)).apps,
+    generate: async (folder) => (await planFiles(s, folder)).map(({ path, status, content }) => ({ path, status, content })),
     drift: (folder) => checkDrift(s, folder),
     inspectView: async (viewId) => {
       const provider = views[viewId];

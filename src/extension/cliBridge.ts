@@ -3,6 +3,7 @@
 // the command like Ctrl-C. The CLI (and with it dockerode) is loaded on first use, never at activation.
 import type * as vscode from 'vscode';
 import type { CliIO } from '../cli/io';
+import { loadRunner } from './chunks/load';
 
 export interface CliRun {
   code: number;
@@ -18,7 +19,7 @@ export async function runCli(
   argv: string[],
   options: { token?: vscode.CancellationToken; onLine?: (line: string) => void } = {},
 ): Promise<CliRun> {
-  const { main } = await import('../cli/main');
+  const { cliMain: main } = await loadRunner();
   const controller = new AbortController();
   const cancel = options.token?.onCancellationRequested(() => controller.abort());
   const run: CliRun = { code: 0, stdout: '', stderr: '', text: '' };

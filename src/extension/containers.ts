@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { Engine } from '../docker/connect';
 import type { Config } from './config';
 import type { ContainerSummary } from './views/nodes';
+import { loadRunner } from './chunks/load';
 
 export class Containers implements vscode.Disposable {
   private engine: Promise<Engine> | undefined;
@@ -29,7 +30,7 @@ export class Containers implements vscode.Disposable {
   /** Connects once (honouring the Docker host setting); a failure is not cached so a later try can succeed. */
   async connect(): Promise<Engine> {
     if (!this.engine) {
-      const { connectEngine } = await import('../docker/connect');
+      const { connectEngine } = await loadRunner();
       this.engine = connectEngine({ explicit: this.config.settings.dockerHost || undefined });
       this.engine.then(
         () => this.setUnreachable(undefined),
@@ -49,7 +50,7 @@ export class Containers implements vscode.Disposable {
     } catch {
       return [];
     }
-    const { LABEL_PROJECT, LABEL_APP, LABEL_ROLE, projectFilter } = await import('../docker/labels');
+    const { LABEL_PROJECT, LABEL_APP, LABEL_ROLE, projectFilter } = await loadRunner();
     const raw = await engine.docker.listContainers({ all: true, filters: projectFilter() });
     this.last = raw.map((c) => ({
       id: c.Id,

@@ -1,16 +1,15 @@
 // The extension's only door into the engine: detect, generate and static drift for a workspace folder.
 // Everything here is a call into src/core with the user's settings; no knowledge of ecosystems lives here.
+// The engine is loaded on first use (chunks/load.ts), not at activation: parsing it costs far more than activating.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import { DiskRepo } from '../core/repo';
-import { detect } from '../core/detect';
-import { generate, type GeneratedFile } from '../core/generate';
-import { readProjectConfig, selectTarget, type TargetSpec } from '../core/config';
-import { familyForOs } from '../core/platform/distros';
+import type { GeneratedFile } from '../core/generate';
+import type { ProjectConfig, TargetSpec } from '../core/config';
 import type { DetectResult, Family, Finding } from '../core/model';
 import type { ParitySettings } from './config';
 import { runCli } from './cliBridge';
+import { loadEngine } from './chunks/load';
 
 export type FileStatus = 'new' | 'changed' | 'unchanged';
 
@@ -23,25 +22,33 @@ export interface PlannedFile extends GeneratedFile {
   diskContent: string | undefined;
 }
 
-export function detectFolder(folder: vscode.Uri): DetectResult {
+export async function detectFolder(folder: vscode.Uri): Promise<DetectResult> {
+  const { DiskRepo, detect } = await loadEngine();
   return detect(new DiskRepo(folder.fsPath, '.'));
 }
 
-/** The production target chosen in settings, else parity.yaml's default, else the assumed one. */
-export function targetOf(folder: vscode.Uri, settings: ParitySettings): TargetSpec | undefined {
-  const config = readProjectConfig(new DiskRepo(folder.fsPath, '.'));
-  return selectTarget(config, settings.productionTarget || undefined);
+/** parity.yaml of the folder (no targets when there is none). */
+export async function projectConfigOf(folder: vscode.Uri): Promise<ProjectConfig> {
+  const { DiskRepo, readProjectConfig } = await loadEngine();
+  return readProjectConfig(new DiskRepo(folder.fsPath, '.'));
 }
 
-export function familyOf(folder: vscode.Uri, settings: ParitySettings): Family {
+/** The production target chosen in settings, else parity.yaml's default, else the assumed one. */
+export async function targetOf(folder: vscode.Uri, settings: ParitySettings): Promise<TargetSpec | undefined> {
+  const { selectTarget } = await loadEngine();
+  return selectTarget(await projectConfigOf(folder), settings.productionTarget || undefined);
+}
+
+export async function familyOf(folder: vscode.Uri, settings: ParitySettings): Promise<Family> {
   if (settings.baseFamily !== 'auto') return settings.baseFamily;
-  const target = targetOf(folder, settings);
+  const [target, { familyForOs }] = await Promise.all([targetOf(folder, settings), loadEngine()]);
   return target ? familyForOs(target.os) : 'debian';
 }
 
-export function generateFolder(folder: vscode.Uri, detected: DetectResult, settings: ParitySettings): PlannedFile[] {
+export async function generateFolder(folder: vscode.Uri, detected: DetectResult, settings: ParitySettings): Promise<PlannedFile[]> {
+  const { generate } = await loadEngine();
   const result = generate(detected, {
-    family: familyOf(folder, settings),
+    family: await familyOf(folder, settings),
     k8sDir: settings.outputFolder,
     cacheMounts: settings.buildKit,
   });

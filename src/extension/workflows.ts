@@ -5,15 +5,15 @@ import type { DetectResult, Finding } from '../core/model';
 import { detectFolder, driftFolder, generateFolder, type PlannedFile } from './engine';
 import type { Services } from './services';
 
-export function detectAndRemember(s: Services, folder: vscode.Uri): DetectResult {
-  const detected = detectFolder(folder);
+export async function detectAndRemember(s: Services, folder: vscode.Uri): Promise<DetectResult> {
+  const detected = await detectFolder(folder);
   s.state.setDetected(folder, detected);
   for (const w of detected.warnings) s.output.appendLine(`[detect] ${folder.fsPath}: ${w.file}: ${w.message}`);
   return detected;
 }
 
-export function planFiles(s: Services, folder: vscode.Uri, detected = detectAndRemember(s, folder)): PlannedFile[] {
-  return generateFolder(folder, detected, s.config.settings);
+export async function planFiles(s: Services, folder: vscode.Uri, detected?: DetectResult): Promise<PlannedFile[]> {
+  return generateFolder(folder, detected ?? (await detectAndRemember(s, folder)), s.config.settings);
 }
 
 export async function checkDrift(s: Services, folder: vscode.Uri): Promise<Finding[]> {
@@ -44,7 +44,7 @@ export async function firstLook(s: Services): Promise<void> {
   let apps = 0;
   for (const { uri } of vscode.workspace.workspaceFolders ?? []) {
     try {
-      apps += detectAndRemember(s, uri).apps.length;
+      apps += (await detectAndRemember(s, uri)).apps.length;
       const hasTargets = (await vscode.workspace.findFiles(new vscode.RelativePattern(uri, 'parity.yaml'), null, 1)).length > 0;
       if (hasTargets) await checkDrift(s, uri);
     } catch (err) {

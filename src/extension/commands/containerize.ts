@@ -15,12 +15,12 @@ export const containerize: ParityCommand = {
       return undefined;
     }
     try {
-      const detected = detectAndRemember(s, folder);
+      const detected = await detectAndRemember(s, folder);
       if (detected.apps.length === 0) {
         void vscode.window.showWarningMessage(`Parity: no deployable app found in ${path.basename(folder.fsPath)} (looked for package.json, pyproject.toml, go.mod, pom.xml, Cargo.toml, index.html…).`);
         return undefined;
       }
-      const files = planFiles(s, folder, detected);
+      const files = await planFiles(s, folder, detected);
       const session = s.previews.open(folder, files);
       const first = files.find((f) => f.status !== 'unchanged');
       if (first) await openDiff(session, first);

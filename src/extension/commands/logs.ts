@@ -2,6 +2,7 @@
 // in the "Parity" output channel.
 import * as vscode from 'vscode';
 import { runCli } from '../cliBridge';
+import { loadRunner } from '../chunks/load';
 import { isNode } from '../views/nodes';
 import { reportError } from '../workflows';
 import type { ParityCommand } from './command';
@@ -17,7 +18,7 @@ export const logs: ParityCommand = {
     if (isNode(arg, 'container')) {
       try {
         const engine = await s.containers.connect();
-        const { streamLogs } = await import('../../docker/logs');
+        const { streamLogs } = await loadRunner();
         s.output.appendLine(`--- last ${TAIL} log lines of ${arg.container.name} ---`);
         await streamLogs(engine.docker, arg.container.id, { follow: false, tail: TAIL, write: (t) => s.output.append(t) });
       } catch (err) {
@@ -27,7 +28,8 @@ export const logs: ParityCommand = {
     }
     const target = await appArgument(arg, 'Folder whose app logs to show');
     if (!target) return;
-    const result = await runCli(s.output, target.folder.fsPath, ['logs', target.folder.fsPath, ...(target.appPath ? ['--app', target.appPath] : []), ...dockerHostArgs(s)])
+    const app = isNode(arg, 'app') ? [(await loadRunner()).dockerName(arg.app.name)] : [];
+    const result = await runCli(s.output, target.folder.fsPath, ['logs', ...app, '--tail', String(TAIL), ...dockerHostArgs(s)])
       .catch((err: unknown) => ({ code: 70, text: String(err) }));
     if (result.code !== 0) void vscode.window.showErrorMessage('Parity: could not read logs (see the Parity output).');
   },

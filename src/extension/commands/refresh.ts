@@ -12,7 +12,7 @@ export const refresh: ParityCommand = {
     let apps = 0;
     for (const folder of known.values()) {
       try {
-        apps += detectAndRemember(s, folder).apps.length;
+        apps += (await detectAndRemember(s, folder)).apps.length;
       } catch (err) {
         reportError(s, `detect ${folder.fsPath}`, err);
       }

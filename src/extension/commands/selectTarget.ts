@@ -1,7 +1,6 @@
 // Picks the production target (from parity.yaml) that generation and drift compare against.
 import * as vscode from 'vscode';
-import { DiskRepo } from '../../core/repo';
-import { ASSUMED_TARGET, readProjectConfig } from '../../core/config';
+import { projectConfigOf } from '../engine';
 import { folderArgument } from '../workflows';
 import type { ParityCommand } from './command';
 
@@ -10,10 +9,10 @@ export const selectTarget: ParityCommand = {
   async run(s, arg): Promise<string | undefined> {
     const folder = await folderArgument(arg, 'Folder whose parity.yaml lists the targets');
     if (!folder) return undefined;
-    const config = readProjectConfig(new DiskRepo(folder.fsPath, '.'));
+    const config = await projectConfigOf(folder);
     const current = s.config.settings.productionTarget;
     const items: (vscode.QuickPickItem & { target: string })[] = [
-      { label: 'parity.yaml default', description: config.defaultTarget ?? ASSUMED_TARGET.source, target: '', picked: current === '' },
+      { label: 'parity.yaml default', description: config.defaultTarget ?? 'linux/amd64 on Debian 12 (assumed without parity.yaml)', target: '', picked: current === '' },
       ...config.targets.map((t) => ({ label: t.name, description: `${t.os} · ${t.arch} · ${t.runtime}`, detail: t.source, target: t.name, picked: t.name === current })),
     ];
     if (config.targets.length === 0) {
