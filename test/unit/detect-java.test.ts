@@ -151,3 +151,15 @@ test('Maven properties are inherited from a local parent pom; the child override
   assert.deepEqual(overridden.runtimeVersion, { value: '21', source: 'svc/pom.xml:9' });
   assert.equal(only({ 'pom.xml': parent, 'svc/pom.xml': child('', '    <relativePath/>\n'), ...main }).runtimeVersion, null);
 });
+
+test('health path: Actuator at /actuator/health (or its base-path), none on a separate management port; Quarkus /q/health', () => {
+  const boot = pom('  <dependencies>\n    <dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-actuator</artifactId></dependency>\n  </dependencies>\n');
+  const props = 'src/main/resources/application.properties';
+  assert.deepEqual(only({ 'pom.xml': boot, [MAIN]: mainJava }).healthPath, { value: '/actuator/health', source: 'pom.xml:8' });
+  assert.deepEqual(only({ 'pom.xml': boot, [MAIN]: mainJava, [props]: 'management.endpoints.web.base-path=/manage/\n' }).healthPath,
+    { value: '/manage/health', source: `${props}:1` });
+  assert.equal(only({ 'pom.xml': boot, [MAIN]: mainJava, [props]: 'management.server.port=9001\n' }).healthPath, undefined);
+  const quarkus = "plugins { id 'io.quarkus' }\ndependencies {\n  implementation 'io.quarkus:quarkus-smallrye-health'\n}\n";
+  const q = only({ 'build.gradle': quarkus, [MAIN]: mainJava });
+  assert.deepEqual([q.framework?.value, q.healthPath, q.port?.value], ['quarkus', { value: '/q/health', source: 'build.gradle:3' }, 8080]);
+});

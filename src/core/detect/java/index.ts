@@ -13,6 +13,7 @@ import { configPort } from './config-port';
 import type { JavaFramework } from './frameworks';
 import { folderName } from '../static/folder-name';
 import { mavenReactor, rootGradleWrapper } from './reactor';
+import { frameworkHealthPath } from './health';
 
 // application.properties/yml placeholders are read by the env scanner itself (scanning every .yml would take compose files for config).
 const SOURCE_EXTENSIONS = ['.java', '.kt', '.groovy', '.scala'];
@@ -42,6 +43,7 @@ function maven(ctx: AppContext): ProviderProfile | null {
     start: runnable ? { value: `java -jar ${jar}`, source: artifactSource.source } : null,
     lockfile: null,
     binary: { value: jar, source: artifactSource.source },
+    ...healthPath(ctx, pom.dependencies),
     ...ports(ctx, pom.framework?.fw),
     dependencies: pom.dependencies,
     sourceExtensions: SOURCE_EXTENSIONS,
@@ -68,6 +70,7 @@ function gradle(ctx: AppContext): ProviderProfile | null {
     start: { value: installDist ? binary : `java -jar ${binary}`, source: nameFact.source },
     lockfile: ctx.has('gradle.lockfile') ? ctx.fact('gradle.lockfile', 'gradle.lockfile') : null,
     binary: { value: binary, source: nameFact.source },
+    ...healthPath(ctx, g.dependencies),
     ...ports(ctx, g.framework?.fw),
     dependencies: g.dependencies,
     sourceExtensions: SOURCE_EXTENSIONS,
@@ -83,6 +86,12 @@ function mavenBuild(ctx: AppContext): Fact<string> {
   }
   const mvn = reactor.wrapper ? `${reactor.up}mvnw` : 'mvn';
   return { value: `${mvn} -B -f ${reactor.up}pom.xml -pl ${reactor.modulePath} -am package -DskipTests`, source: reactor.source };
+}
+
+/** Set only when the framework serves one, so the code scan still applies otherwise. */
+function healthPath(ctx: AppContext, deps: ProviderProfile['dependencies']): Pick<ProviderProfile, 'healthPath'> {
+  const fact = frameworkHealthPath(ctx, deps);
+  return fact ? { healthPath: fact } : {};
 }
 
 function ports(ctx: AppContext, fw: JavaFramework | undefined): Pick<ProviderProfile, 'configPort' | 'defaultPort'> {
