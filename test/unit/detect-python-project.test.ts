@@ -261,3 +261,20 @@ test('Streamlit: streamlit run on 8501, or the port in .streamlit/config.toml', 
   assert.equal(configured.app.start?.value, 'streamlit run app.py --server.address 0.0.0.0 --server.port 8080');
   assert.deepEqual(configured.app.port, { value: 8080, source: '.streamlit/config.toml > server.port' });
 });
+
+test('setuptools projects: install_requires from setup.py or setup.cfg, with file:line sources', () => {
+  const setupPy = only({
+    'setup.py': 'from setuptools import setup\n\nsetup(\n    name="legacy",\n    install_requires=[\n        "Flask>=2",\n        \'psycopg2\',  # db\n    ],\n    extras_require={"dev": ["redis"]},\n)\n',
+    'app.py': 'from flask import Flask\napp = Flask(__name__)\n',
+  });
+  assert.deepEqual(setupPy.app.framework, { value: 'flask', source: 'setup.py:6' });
+  assert.deepEqual(setupPy.app.services, [{ value: 'postgres', source: 'setup.py:7' }]);
+  const setupCfg = only({
+    'setup.cfg': '[metadata]\nname = svc\n\n[options]\npackages = find:\ninstall_requires =\n    fastapi\n    pymongo>=4  # store\n\n[options.extras_require]\ndev = redis\n',
+    'setup.py': 'from setuptools import setup\nsetup()\n',
+    'main.py': 'from fastapi import FastAPI\napp = FastAPI()\n',
+  });
+  assert.deepEqual(setupCfg.app.framework, { value: 'fastapi', source: 'setup.cfg:7' });
+  assert.deepEqual(setupCfg.app.services, [{ value: 'mongodb', source: 'setup.cfg:8' }]);
+  assert.deepEqual(setupCfg.app.packageManager, { value: 'pip', source: 'setup.py' });
+});

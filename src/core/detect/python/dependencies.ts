@@ -1,5 +1,6 @@
 // Production dependencies, in file order, from the manifest of the package manager in use. Dev groups
 // (`[tool.poetry.group.dev]`, `[dev-packages]`, `[dependency-groups]`, requirements-dev.txt…) are left out.
+// pip projects: the main requirements file, else `[project] dependencies`, else setup.py/setup.cfg.
 import type { PackageManager } from '../../model';
 import { asRecord, pick } from '../../parse/structured';
 import type { AppContext } from '../context';
@@ -7,6 +8,7 @@ import type { Dependency } from '../provider';
 import { normalizeName } from './names';
 import { pep508Name } from './pep508';
 import { mainRequirementsFile, readRequirements } from './requirements';
+import { setuptoolsDependencies } from './setuptools';
 
 export function pythonDependencies(ctx: AppContext, manager: PackageManager | undefined, pyproject: Record<string, unknown> | undefined): Dependency[] {
   if (manager === 'pipenv') return tableDependencies(ctx, 'Pipfile', asRecord(pick(ctx.toml('Pipfile'), 'packages')), 'packages');
@@ -17,6 +19,7 @@ export function pythonDependencies(ctx: AppContext, manager: PackageManager | un
   if (manager === 'pip') {
     const requirements = mainRequirementsFile(ctx);
     if (requirements) return readRequirements(ctx, requirements);
+    if (project.length === 0) return setuptoolsDependencies(ctx);
   }
   return project;
 }
