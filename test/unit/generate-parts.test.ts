@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { imagesFor, tagVersion } from '../../src/core/platform/base-images';
 import { dnsLabel, uniqueLabels } from '../../src/core/generate/names';
-import { splitCommand } from '../../src/core/generate/dockerfile/render';
+import { envPrefix, splitCommand } from '../../src/core/generate/dockerfile/render';
 import { goTarget } from '../../src/core/generate/dockerfile/go';
 import { wiredServiceVars } from '../../src/core/generate/services';
 import { lintDockerfile } from '../../src/core/generate/lint';
@@ -55,7 +55,9 @@ test('names are DNS-1123 labels and stay distinct', () => {
 test('simple start commands become exec form; shell syntax does not', () => {
   assert.deepEqual(splitCommand('node dist/server.js'), ['node', 'dist/server.js']);
   assert.deepEqual(splitCommand('gunicorn app:app --bind 0.0.0.0:8000'), ['gunicorn', 'app:app', '--bind', '0.0.0.0:8000']);
-  for (const s of ['node a.js && node b.js', 'PORT=5000 node x.js', 'node $ENTRY', "sh -c 'x'", 'a | b', '']) assert.equal(splitCommand(s), null, s);
+  assert.deepEqual(splitCommand('PORT=5000 node x.js'), ['node', 'x.js']);
+  assert.deepEqual(envPrefix('PORT=5000 API_TOKEN=x node x.js').env, ['PORT=5000']);
+  for (const s of ['node a.js && node b.js', 'PORT=$P node x.js', 'node $ENTRY', "sh -c 'x'", 'a | b', '']) assert.equal(splitCommand(s), null, s);
   assert.equal(goTarget('go build -o /out/shop ./cmd/shop'), './cmd/shop');
   assert.equal(goTarget('go build -o /out/app .'), '.');
   assert.equal(goTarget(undefined), '.');

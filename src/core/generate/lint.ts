@@ -23,7 +23,7 @@ export function finalStage(instructions: Instruction[]): Instruction[] {
   return instructions.slice(from);
 }
 
-const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|TOKEN|API_?KEY|PRIVATE|CREDENTIAL|_KEY$|^KEY$|DATABASE_URL|_DSN$)/i;
+export const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|TOKEN|API_?KEY|PRIVATE|CREDENTIAL|_KEY$|^KEY$|DATABASE_URL|_DSN$)/i;
 const LOCKFILES = /(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|poetry\.lock|uv\.lock|Pipfile\.lock|pdm\.lock|requirements[^ ]*\.txt|go\.sum|Cargo\.lock|Gemfile\.lock|composer\.lock|packages\.lock\.json|gradle\.lockfile)/;
 
 export interface LintOptions { server: boolean; cacheMounts?: boolean; lockfile?: string | null }

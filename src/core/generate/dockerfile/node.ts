@@ -4,7 +4,7 @@ import { imagesFor } from '../../platform/base-images';
 import type { PackageManager } from '../../model';
 import { joinPath, lockfileName, reads } from '../plan';
 import { cache, copyManifests, lockfileOf, runtimeSetup, runtimeTail, buildPackages, type DockerfileInput } from './context';
-import { rootFirst, run, splitCommand, type Stage } from './render';
+import { rootFirst, run, splitCommand, envPrefix, mergeEnv, type Stage } from './render';
 import { nginxRuntime } from './static';
 
 interface PmCommands {
@@ -131,7 +131,7 @@ export function nodeDockerfile(input: DockerfileInput): Stage[] {
     comment: viaPm ? [`Started through ${pm.start[0]}: the start command (${app.start?.value ?? 'none detected'}) is not a plain executable here.`] : undefined,
     lines: [
       ...rootFirst(runtimeImage),
-      `ENV ${env.join(' ')}`,
+      `ENV ${mergeEnv(env, envPrefix(app.start?.value ?? '').env).join(' ')}`,
       'WORKDIR /app',
       ...runtimeSetup(input, runtimeImage, '/app'),
       ...copies,

@@ -3,7 +3,7 @@
 import { imagesFor } from '../../platform/base-images';
 import { joinPath, lockfileName, reads } from '../plan';
 import { buildPackages, cache, copyManifests, lockfileOf, runtimeSetup, runtimeTail, type DockerfileInput } from './context';
-import { rootFirst, run, splitCommand, type Stage } from './render';
+import { rootFirst, run, splitCommand, envPrefix, mergeEnv, type Stage } from './render';
 
 /** Tool versions installed in the build stage only. */
 const TOOLS = { poetry: 'poetry==1.8.5', uv: 'uv==0.5.11', pipenv: 'pipenv==2024.4.0', pdm: 'pdm==2.22.1' };
@@ -86,7 +86,7 @@ export function pythonDockerfile(input: DockerfileInput): Stage[] {
     from: choice.runtime.ref, comment: note ? [note] : undefined,
     lines: [
       ...rootFirst(choice.runtime),
-      `ENV ${env.join(' ')}`,
+      `ENV ${mergeEnv(env, envPrefix(app.start?.value ?? '').env).join(' ')}`,
       ...runtimeSetup(input, choice.runtime, '/app'),
       'WORKDIR /app',
       'COPY --from=build /opt/venv /opt/venv',

@@ -2,6 +2,7 @@
 // the non-root user, HEALTHCHECKs that only use what the runtime image has, and exec-form arrays.
 import type { BaseImage, PackageTool } from '../../platform/base-images';
 import type { Family, NativeDep } from '../../model';
+import { SECRET_NAME } from '../lint';
 
 export interface Stage {
   from: string;
@@ -105,15 +106,34 @@ export function rootFirst(image: BaseImage): string[] {
   return image.nonRootDefault ? ['USER 0'] : [];
 }
 
+/** Leading `NAME=value` assignments of a start command (`PORT=5000 node index.js`), when values are plain. */
+export function envPrefix(command: string): { env: string[]; rest: string } {
+  const env: string[] = [];
+  let rest = command.trim();
+  for (let m = /^([A-Za-z_][A-Za-z0-9_]*=[A-Za-z0-9_./:,@+-]*)\s+/.exec(rest); m; m = /^([A-Za-z_][A-Za-z0-9_]*=[A-Za-z0-9_./:,@+-]*)\s+/.exec(rest)) {
+    // A credential written inline is not copied into the image; Kubernetes and compose wire secrets.
+    if (!SECRET_NAME.test(m[1].slice(0, m[1].indexOf('=')))) env.push(m[1]);
+    rest = rest.slice(m[0].length);
+  }
+  return { env, rest };
+}
+
 /**
- * Splits a simple start command into exec form. Returns null for anything a shell would interpret
- * (`$VAR`, `&&`, pipes, redirects, quotes, globs), so the caller falls back to the package manager.
+ * Splits a simple start command into exec form (leading plain `NAME=value` assignments are dropped: the
+ * caller sets them with ENV, see envPrefix). Returns null for anything a shell would interpret (`$VAR`,
+ * `&&`, pipes, redirects, quotes, globs), so the caller falls back to the package manager.
  */
 export function splitCommand(command: string): string[] | null {
-  const trimmed = command.trim();
+  const trimmed = envPrefix(command).rest;
   if (!trimmed || /[$&|;<>`'"\\*?(){}]/.test(trimmed)) return null;
   const parts = trimmed.split(/\s+/);
-  // `FOO=bar node x` sets env: not exec-form material.
   if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(parts[0])) return null;
   return parts;
+}
+
+/** ENV assignments merged by name, later ones winning, in first-seen order. */
+export function mergeEnv(...lists: string[][]): string[] {
+  const out = new Map<string, string>();
+  for (const list of lists) for (const kv of list) out.set(kv.slice(0, kv.indexOf('=')), kv);
+  return [...out.values()];
 }

@@ -3,7 +3,7 @@
 import { imagesFor } from '../../platform/base-images';
 import { reads } from '../plan';
 import { buildPackages, lockfileOf, copyManifests, runtimeSetup, runtimeTail, type DockerfileInput } from './context';
-import { rootFirst, run, splitCommand, type Stage } from './render';
+import { rootFirst, run, splitCommand, envPrefix, mergeEnv, type Stage } from './render';
 
 const BUNDLE_ENV = 'BUNDLE_DEPLOYMENT=1 BUNDLE_PATH=/usr/local/bundle BUNDLE_WITHOUT=development:test';
 
@@ -39,7 +39,7 @@ export function rubyDockerfile(input: DockerfileInput): Stage[] {
     comment: parts ? undefined : [`Start command: ${app.start ? `'${app.start.value}' needs a shell, so` : 'none detected,'} using the ${rails ? 'Rails' : 'Rack'} server.`],
     lines: [
       ...rootFirst(choice.runtime),
-      `ENV ${env.join(' ')}`,
+      `ENV ${mergeEnv(env, envPrefix(app.start?.value ?? '').env).join(' ')}`,
       ...runtimeSetup(input, choice.runtime, '/app'),
       'WORKDIR /app',
       'COPY --from=build /usr/local/bundle /usr/local/bundle',
