@@ -181,3 +181,12 @@ test('Angular: output folder by builder, SSR apps start with serve:ssr, Vue CLI 
   const vue = only({ 'package.json': pj({ scripts: { serve: 'vue-cli-service serve', build: 'vue-cli-service build' }, devDependencies: { '@vue/cli-service': '~5.0.0' } }) });
   assert.deepEqual([vue.framework?.value, vue.start, vue.outputDir?.value], ['vue-cli', null, 'dist']);
 });
+
+test('Gatsby builds into public; Hono defaults to 3000 while Elysia has no default', () => {
+  const gatsby = only({ 'package.json': pj({ scripts: { build: 'gatsby build', start: 'gatsby develop' }, dependencies: { gatsby: '^5' } }) });
+  assert.deepEqual([gatsby.framework?.value, gatsby.start, gatsby.outputDir], ['gatsby', null, { value: 'public', source: 'default (gatsby builds into public)' }]);
+  const hono = only({ 'package.json': pj({ scripts: { start: 'bun run src/index.ts' }, dependencies: { hono: '^4' } }), 'src/index.ts': 'export default app;\n' });
+  assert.deepEqual(hono.port, { value: 3000, source: 'default (hono listens on 3000)' });
+  const elysia = only({ 'package.json': pj({ scripts: { start: 'bun run src/index.ts' }, dependencies: { elysia: '^1' } }), 'src/index.ts': 'new Elysia().listen(Number(Bun.env.APP_PORT));\n' });
+  assert.deepEqual([elysia.framework?.value, elysia.port], ['elysia', null]);
+});
