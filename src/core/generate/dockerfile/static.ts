@@ -1,10 +1,10 @@
 // Static files served by nginx as the non-root app user on 8080: a plain static site, or a Node SPA's
 // build output (with index.html fallback for client-side routing).
 import { nginxImage } from '../../platform/base-images';
-import { SPA_HEALTH } from '../plan';
+import { SPA_HEALTH, joinPath } from '../plan';
 import { runtimeSetup, runtimeTail, type DockerfileInput } from './context';
 import type { Stage } from './render';
-import { rootFirst } from './render';
+import { installCommands, rootFirst, run } from './render';
 
 export const WEB_ROOT = '/srv/www';
 
@@ -52,7 +52,32 @@ export function nginxRuntime(input: DockerfileInput, from: string, fromStage: st
   };
 }
 
+/** Site generators Parity knows how to run in a build stage; the output is plain files, so any family. */
+function generatorStage(input: DockerfileInput): Stage | null {
+  const app = input.plan.app;
+  const fw = app.framework?.value.toLowerCase() ?? '';
+  const build = app.build?.value;
+  if (!build) return null;
+  if (fw === 'hugo') {
+    return {
+      from: 'debian:bookworm-slim', as: 'build', comment: ["Hugo from Debian 12's package (the site's files are the same on any base)."],
+      lines: [run(installCommands('apt', ['ca-certificates', 'git', 'hugo'])), 'WORKDIR /site', 'COPY . .', run([build])],
+    };
+  }
+  if (fw === 'jekyll') {
+    return {
+      from: 'ruby:3.3-slim-bookworm', as: 'build', comment: ['Jekyll runs on Ruby; the site\'s files are the same on any base.'],
+      lines: [run(installCommands('apt', ['build-essential'])), 'WORKDIR /site', 'COPY Gemfile* ./', run(['bundle install']), 'COPY . .', run([`JEKYLL_ENV=production ${build}`])],
+    };
+  }
+  input.warnings.push(`the site is built with '${build}', which Parity does not run in the image: build it before docker build`);
+  return null;
+}
+
 export function staticDockerfile(input: DockerfileInput): Stage[] {
   const out = input.plan.app.outputDir?.value;
-  return [nginxRuntime(input, out && out !== '.' ? out : '.', null, false)];
+  const dir = out && out !== '.' ? out : '.';
+  const build = generatorStage(input);
+  if (build) return [build, nginxRuntime(input, joinPath('/site', dir), 'build', false)];
+  return [nginxRuntime(input, dir, null, false)];
 }
