@@ -278,3 +278,11 @@ test('setuptools projects: install_requires from setup.py or setup.cfg, with fil
   assert.deepEqual(setupCfg.app.services, [{ value: 'mongodb', source: 'setup.cfg:8' }]);
   assert.deepEqual(setupCfg.app.packageManager, { value: 'pip', source: 'setup.py' });
 });
+
+test('a UTF-16 requirements file (pip freeze > in PowerShell) is reported, not silently empty', () => {
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('flask==3.0\r\n', 'utf16le')]);
+  const result = detect(new MemoryRepo({ 'requirements.txt': utf16, 'main.py': 'import psycopg2\n' }));
+  assert.equal(result.apps.length, 1);
+  assert.deepEqual(result.apps[0].services, []);
+  assert.deepEqual(result.warnings.map((w) => w.file), ['requirements.txt']);
+});
