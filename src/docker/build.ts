@@ -17,6 +17,8 @@ export interface BuildOptions extends Omit<ContextOptions, 'onBytes'> {
   labels?: Record<string, string>;
   onProgress?: (p: BuildProgress) => void;
   signal?: AbortSignal;
+  /** Ignore the engine's layer cache (a cold build; used by the benchmarks). */
+  noCache?: boolean;
 }
 
 export interface BuiltImage {
@@ -80,6 +82,7 @@ export async function buildImage(docker: Docker, opts: BuildOptions): Promise<Bu
       rm: true,
       forcerm: true,
       version: '1',
+      nocache: opts.noCache ?? false,
       abortSignal: opts.signal,
     } as Docker.ImageBuildOptions);
   } catch (err) {
