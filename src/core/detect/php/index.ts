@@ -1,5 +1,6 @@
 // PHP apps: Composer projects that are Laravel apps or serve a front controller (public/index.php or
-// index.php), or that a Procfile `web:` line starts. A Composer library is not an app.
+// index.php), or that a Procfile `web:` line starts. A Composer library is not an app. The app's name is
+// its Composer package name without the vendor (`acme/storefront` → `storefront`), else its folder's.
 import { asString } from '../../parse/structured';
 import type { AppContext } from '../context';
 import type { Provider, ProviderProfile } from '../provider';

@@ -1,6 +1,7 @@
 // Ruby apps: Bundler projects that are Rails apps, Rack apps (config.ru) or classic Sinatra scripts, or
 // that a Procfile `web:` line starts. A Gemfile alone (a gem, a Jekyll site, tooling of another app) is
-// not a Ruby app.
+// not a Ruby app. A Rails app is named after its application module (`module BlogApp` → `blog-app`),
+// others after their folder.
 import type { AppContext } from '../context';
 import type { Provider, ProviderProfile } from '../provider';
 import { folderName } from '../python/folder-name';
