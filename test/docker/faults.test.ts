@@ -113,6 +113,28 @@ describe('fault handling against a real engine', { timeout: 600_000 }, () => {
     await assertNothingLeft(engine, project);
   });
 
+  test('a missing image with no registry reachable names the image: base image and service image', async (t) => {
+    engine = await requireEngine(t);
+    if (!engine) return;
+    const base = fixture('missing-base', 'nobase');
+    await assert.rejects(
+      buildImage(engine.docker, { dir: base.dir, repository: base.project }),
+      /^Error: base image parity-test-missing\/base:1\.0 is not available in the engine and no registry could provide it/,
+    );
+    const { project, dir, prepared } = fixture('static-site', 'nosvc');
+    const services = [{ name: 'db', image: 'parity-test-missing/postgres:16', env: {}, volumes: [], dependsOn: [] }];
+    await assert.rejects(
+      up({ engine, root: dir, project, app: prepared.app, services, env: {}, timeoutMs: 30_000 }),
+      (err: Error) => {
+        assert.match(err.message, /^image parity-test-missing\/postgres:16 for service db is not in the engine and could not be pulled/);
+        assert.match(err.message, /--no-services/);
+        return true;
+      },
+    );
+    await assertNothingLeft(engine, base.project);
+    await assertNothingLeft(engine, project);
+  });
+
   test('cancelling mid-build aborts the request and leaves no build container behind', async (t) => {
     engine = await requireEngine(t);
     if (!engine) return;
