@@ -2,8 +2,9 @@
 // Kubernetes manifests, checks Dockerfile ↔ manifest ↔ code consistency and runs static drift against
 // the parity.yaml target (no Docker, no cluster, no probe of this machine).
 import { DiskRepo } from '../../core/repo';
+import { CachingRepo } from '../../core/drift/cached-repo';
 import { readProjectConfig } from '../../core/config';
-import { evaluate, targetFromSpec, sortFindings, DriftContext } from '../../core/drift';
+import { evaluateContext, targetFromSpec, sortFindings, DriftContext } from '../../core/drift';
 import type { Finding } from '../../core/model';
 import { parseArgs, flagString } from '../args';
 import type { Command } from '../io';
@@ -28,14 +29,15 @@ export const checkCommand: Command = {
     const args = parseArgs(argv, { values: ['target', 'fail-on'], booleans: ['json'] });
     const failOn = parseFailOn(flagString(args, 'fail-on'));
     const { abs, display } = resolveDir(io.cwd, args.positionals[0]);
-    const repo = new DiskRepo(abs, display);
+    const repo = new CachingRepo(new DiskRepo(abs, display));
     const config = readProjectConfig(repo);
     const target = targetFromSpec(pickTarget(config, flagString(args, 'target')));
     const scan = scanArtifacts(abs, repo);
     const { apps, warnings } = detectApps(repo);
     const input = { repo, apps, target, artifacts: scan.artifacts, wheels: scan.wheels };
-    const manifests = new DriftContext(input).units.flatMap((u) => u.kube.files);
-    const findings = sortFindings([...evaluate(input), ...schemaFindings(repo, [...new Set(manifests)].sort())]);
+    const ctx = new DriftContext(input);
+    const manifests = ctx.units.flatMap((u) => u.kube.files);
+    const findings = sortFindings([...evaluateContext(ctx), ...schemaFindings(repo, [...new Set(manifests)].sort())]);
     const envs = { host: null, image: null, target };
     io.out(args.flags.json ? JSON.stringify({ findings, environments: envs }, null, 2) + '\n' : renderReport(findings, envs, [...config.warnings, ...warnings]));
     return exitCode(findings, failOn);

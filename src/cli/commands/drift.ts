@@ -1,6 +1,7 @@
 // `parity drift`: compare this machine, the built image and the production target; print findings with
 // evidence and fixes; exit 1 when a finding reaches --fail-on. The report renderer is shared with `check`.
 import { DiskRepo, type RepoReader } from '../../core/repo';
+import { CachingRepo } from '../../core/drift/cached-repo';
 import { detect } from '../../core/detect';
 import { readProjectConfig, selectTarget, type ProjectConfig } from '../../core/config';
 import { evaluate, atLeast, targetFromSpec, type HostInfo, type ImageInfo, type TargetInfo } from '../../core/drift';
@@ -27,7 +28,7 @@ export const driftCommand: Command = {
     const args = parseArgs(argv, { values: ['image', 'target', 'fail-on'], booleans: ['json'] });
     const failOn = parseFailOn(flagString(args, 'fail-on'));
     const { abs, display } = resolveDir(io.cwd, args.positionals[0]);
-    const repo = new DiskRepo(abs, display);
+    const repo = new CachingRepo(new DiskRepo(abs, display));
     const config = readProjectConfig(repo);
     const spec = pickTarget(config, flagString(args, 'target'));
     // Probes start first and run while the project is scanned (their child processes and sockets do not

@@ -9,7 +9,7 @@ import { parseDockerfile, finalStage, type ParsedDockerfile } from '../manifests
 import { addKubeFile, emptyKube, looksLikeKube, type KubeObjects } from '../manifests/kube';
 import { parseCompose, COMPOSE_FILES, type ComposeService } from '../manifests/compose';
 import { distroFromImage, findDistro, distroFromOsRelease, type Distro } from '../platform/distros';
-import { isSource } from './scan';
+import { isSource, scanSources, type UnitScan } from './scan';
 import type { HostInfo, ImageInfo, NativeArtifact, TargetInfo, WheelArtifact } from './types';
 
 export interface DriftInput {
@@ -65,12 +65,21 @@ export class DriftContext {
   get host(): HostInfo | undefined { return this.input.host; }
   get image(): ImageInfo | undefined { return this.input.image; }
 
-  private readonly texts = new Map<string, string | undefined>();
+  private readonly scans = new Map<Unit, UnitScan>();
 
-  /** Text of a project file, read once per run (several rules scan the same sources). */
+  /** Text of a project file (callers that read many files twice share a CachingRepo). */
   read(file: string): string | undefined {
-    if (!this.texts.has(file)) this.texts.set(file, this.input.repo.readText(file));
-    return this.texts.get(file);
+    return this.input.repo.readText(file);
+  }
+
+  /** One pass over a unit's sources for everything the code-scanning rules need (memoized). */
+  scan(unit: Unit): UnitScan {
+    let s = this.scans.get(unit);
+    if (!s) {
+      s = scanSources(this.sources(unit), (f) => this.read(f));
+      this.scans.set(unit, s);
+    }
+    return s;
   }
 
   /** Source files of a unit (tests and declaration files left out). */

@@ -11,7 +11,11 @@ export * from './types';
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function evaluate(input: DriftInput, only?: string[]): Finding[] {
-  const ctx = new DriftContext(input);
+  return evaluateContext(new DriftContext(input), only);
+}
+
+/** Runs the rules on a context built once (callers that also read the context's units use this). */
+export function evaluateContext(ctx: DriftContext, only?: string[]): Finding[] {
   const findings: Finding[] = [];
   for (const rule of RULES) {
     if (only && !only.includes(rule.id)) continue;

@@ -123,3 +123,34 @@ export function scanRelativeImports(text: string): RelativeImport[] {
   });
   return out;
 }
+
+export interface UnitScan {
+  env: (EnvRead & { file: string })[];
+  /** First listen port found in the code. */
+  listen?: { port: number; line: number; file: string; excerpt: string };
+  /** The code reads a PORT variable (so a PORT set by the deployment decides the port). */
+  readsPortEnv: boolean;
+  zones: { file: string; use: ZoneUse }[];
+}
+
+const ENV_HINT = /env|ENV|Getenv|GetEnvironmentVariable/;
+const PORT_HINT = /listen|Listen|[Pp]ort\s*[=:]|PORT|--port|--bind/;
+const PORT_ENV = /(process\.env\.PORT|getenv\(\s*['"]PORT|environ(?:\.get\()?\[?\s*['"]PORT|Getenv\("PORT"\)|ENV\[?\.?(?:fetch\()?['"]PORT)/;
+const ZONE_HINT = /LoadLocation|ZoneInfo|gettz|TZInfo/;
+
+/** Env reads, the listen port, PORT use and zone uses of a set of source files, reading each once. */
+export function scanSources(files: string[], read: (f: string) => string | undefined): UnitScan {
+  const out: UnitScan = { env: [], readsPortEnv: false, zones: [] };
+  for (const f of files) {
+    const text = read(f);
+    if (!text) continue;
+    if (ENV_HINT.test(text)) for (const r of scanEnvReads(text)) out.env.push({ ...r, file: f });
+    if (!out.listen && PORT_HINT.test(text)) {
+      const hit = scanListenPort(text);
+      if (hit) out.listen = { ...hit, file: f, excerpt: text.split('\n')[hit.line - 1].trim() };
+    }
+    if (!out.readsPortEnv && text.includes('PORT')) out.readsPortEnv = PORT_ENV.test(text);
+    if (/\.(go|py|rb)$/.test(f) && ZONE_HINT.test(text)) for (const use of scanZoneUses(f, text)) out.zones.push({ file: f, use });
+  }
+  return out;
+}

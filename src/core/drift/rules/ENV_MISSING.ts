@@ -3,7 +3,7 @@
 import type { Finding, TextEdit } from '../../model';
 import type { DriftContext, Unit } from '../context';
 import type { Rule } from '../rule';
-import { AMBIENT_ENV, scanEnvReads } from '../scan';
+import { AMBIENT_ENV } from '../scan';
 import { envNames, finalStage, instructions, stageChain } from '../../manifests/dockerfile';
 import type { KubeContainer, KubeWorkload } from '../../manifests/kube';
 
@@ -11,27 +11,22 @@ interface Read { name: string; file: string; line: number; secret: boolean }
 
 const SECRET = /PASS|SECRET|TOKEN|KEY|CREDENTIAL|PRIVATE|DSN|DATABASE_URL|AUTH/;
 
-/** Required env vars of a unit: detection's reads plus this scan's, minus those with a fallback. */
+/** Required env vars of a unit: this scan's reads plus detection's, minus any read somewhere with a fallback. */
 export function requiredEnv(ctx: DriftContext, unit: Unit): Read[] {
-  const out = new Map<string, Read>();
-  for (const f of ctx.sources(unit)) {
-    const text = ctx.read(f);
-    if (!text) continue;
-    for (const r of scanEnvReads(text)) {
-      const prev = out.get(r.name);
-      if (r.hasDefault) {
-        if (!prev) out.set(r.name, { name: r.name, file: f, line: r.line, secret: SECRET.test(r.name) });
-        continue;
-      }
-      if (!prev || !('required' in prev)) out.set(r.name, Object.assign({ name: r.name, file: f, line: r.line, secret: SECRET.test(r.name) }, { required: true }));
-    }
+  const required = new Map<string, Read>();
+  const optional = new Set<string>();
+  for (const r of ctx.scan(unit).env) {
+    if (r.hasDefault) optional.add(r.name);
+    else if (!required.has(r.name)) required.set(r.name, { name: r.name, file: r.file, line: r.line, secret: SECRET.test(r.name) });
   }
   for (const e of unit.app?.env ?? []) {
-    if (e.hasDefault || out.has(e.name)) continue;
-    const m = /^(.*):(\d+)$/.exec(e.source);
-    out.set(e.name, Object.assign({ name: e.name, file: m ? m[1] : e.source, line: m ? Number(m[2]) : 1, secret: e.secret }, { required: true }));
+    if (e.hasDefault) optional.add(e.name);
+    else if (!required.has(e.name)) {
+      const m = /^(.*):(\d+)$/.exec(e.source);
+      required.set(e.name, { name: e.name, file: m ? m[1] : e.source, line: m ? Number(m[2]) : 1, secret: e.secret });
+    }
   }
-  return [...out.values()].filter((r) => 'required' in r && !AMBIENT_ENV.has(r.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
+  return [...required.values()].filter((r) => !optional.has(r.name) && !AMBIENT_ENV.has(r.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
 /** Names a container receives; undefined when an envFrom source cannot be resolved (then anything may be set). */
@@ -92,18 +87,27 @@ export const ENV_MISSING: Rule = {
         if (!c) continue;
         const have = containerEnv(unit, c);
         if (!have) continue;
-        for (const r of reads) {
-          if (have.has(r.name) || baked.has(r.name)) continue;
-          const edit = wireEdit(w, c, r, appName);
-          out.push({
-            id: 'ENV_MISSING', severity: 'warning',
-            title: `${r.name} is read by the code but not set in ${w.kind} ${w.name}`,
-            message: `${r.file}:${r.line} reads ${r.name} without a fallback, and neither ${w.file} (env/envFrom of container ${c.name}) nor the image sets it: the app fails at startup or runs misconfigured.`,
-            evidence: [{ file: r.file, line: r.line, excerpt: ctx.read(r.file)?.split('\n')[r.line - 1]?.trim() }, { file: w.file, line: c.line, excerpt: `container ${c.name}` }],
-            fix: { text: r.secret ? `Add ${r.name} to container ${c.name} from a Secret (secretKeyRef), never as a literal value.` : `Add ${r.name} to container ${c.name}'s env (or a ConfigMap it loads).`, ...(edit ? { edits: [edit] } : {}) },
-            app: unit.dir || '.',
-          });
+        const missing = reads.filter((r) => !have.has(r.name) && !baked.has(r.name));
+        if (!missing.length) continue;
+        const edits = missing.map((r) => wireEdit(w, c, r, appName));
+        const combined = edits.every((e) => e) ? [{ ...edits[0]!, newText: edits.map((e) => e!.newText).join('') }] : [];
+        if (combined.length && !c.envBlock && missing.length > 1) {
+          // Without an env block the first edit opens one; the rest only add items under it.
+          combined[0].newText = edits[0]!.newText + edits.slice(1).map((e) => e!.newText.split('\n').slice(1).join('\n')).join('');
         }
+        const names = missing.map((r) => r.name);
+        const secrets = missing.filter((r) => r.secret).map((r) => r.name);
+        out.push({
+          id: 'ENV_MISSING', severity: 'warning',
+          title: missing.length === 1 ? `${names[0]} is read by the code but not set in ${w.kind} ${w.name}` : `${missing.length} env vars read by the code are not set in ${w.kind} ${w.name}: ${names.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}`,
+          message: `${missing.map((r) => `${r.file}:${r.line} reads ${r.name}`).slice(0, 5).join('; ')}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ''} without a fallback, and neither ${w.file} (env/envFrom of container ${c.name}) nor the image sets ${missing.length === 1 ? 'it' : 'them'}: the app fails at startup or runs misconfigured.`,
+          evidence: [...missing.slice(0, 10).map((r) => ({ file: r.file, line: r.line, excerpt: ctx.read(r.file)?.split('\n')[r.line - 1]?.trim() })), { file: w.file, line: c.line, excerpt: `container ${c.name}` }],
+          fix: {
+            text: `Add ${names.join(', ')} to container ${c.name}'s env (or a ConfigMap it loads)${secrets.length ? `; ${secrets.join(', ')} from a Secret (secretKeyRef), never as a literal value` : ''}.`,
+            ...(combined.length ? { edits: combined } : {}),
+          },
+          app: unit.dir || '.',
+        });
       }
       for (const s of unit.compose) {
         if (s.envFiles.length) continue; // an env_file may set anything

@@ -3,7 +3,6 @@
 import type { Evidence, Finding, TextEdit } from '../../model';
 import type { DriftContext, Unit } from '../context';
 import type { Rule } from '../rule';
-import { scanListenPort } from '../scan';
 import { exposedPorts, finalStage, instructions, stageChain } from '../../manifests/dockerfile';
 import { mainContainer } from './ENV_MISSING';
 import { matchesSelector } from '../context';
@@ -34,16 +33,9 @@ export function appPort(ctx: DriftContext, unit: Unit): AppPort | undefined {
     const m = /^(.*):(\d+)$/.exec(p.source);
     found = { port: p.value, evidence: m ? { file: m[1], line: Number(m[2]) } : { file: p.source.split(' > ')[0], excerpt: p.source }, via: 'code' };
   }
-  let readsPortEnv = false;
-  for (const f of ctx.sources(unit)) {
-    const text = ctx.read(f);
-    if (!text) continue;
-    if (/\bPORT\b/.test(text)) readsPortEnv ||= /(process\.env\.PORT|getenv\(\s*['"]PORT|environ(?:\.get\()?\[?\s*['"]PORT|Getenv\("PORT"\)|ENV\[?\.?(?:fetch\()?['"]PORT)/.test(text);
-    if (!found) {
-      const hit = scanListenPort(text);
-      if (hit) found = { port: hit.port, evidence: { file: f, line: hit.line, excerpt: text.split('\n')[hit.line - 1].trim() }, via: 'code' };
-    }
-  }
+  const scan = ctx.scan(unit);
+  if (!found && scan.listen) found = { port: scan.listen.port, evidence: { file: scan.listen.file, line: scan.listen.line, excerpt: scan.listen.excerpt }, via: 'code' };
+  const readsPortEnv = scan.readsPortEnv;
   const env = readsPortEnv ? portEnv(ctx, unit) : undefined;
   if (env) return { port: env.value, evidence: env.evidence, via: 'PORT' };
   return found;

@@ -4,7 +4,7 @@ import type { Finding, TextEdit } from '../../model';
 import type { DriftContext, Unit } from '../context';
 import { afterFinalFrom, dfEvidence, installCommand, installedByDockerfile } from '../helpers';
 import type { Rule } from '../rule';
-import { scanZoneUses, type ZoneUse } from '../scan';
+import type { ZoneUse } from '../scan';
 import { distroFromImage } from '../../platform/distros';
 import { envNames, finalStage, instructions, stageChain } from '../../manifests/dockerfile';
 
@@ -24,12 +24,7 @@ export function baseHasTzdata(image: string): boolean | undefined {
 }
 
 function zoneUses(ctx: DriftContext, unit: Unit): { file: string; use: ZoneUse }[] {
-  const uses: { file: string; use: ZoneUse }[] = [];
-  for (const f of ctx.sources(unit)) {
-    if (!/\.(go|py|rb)$/.test(f)) continue;
-    const text = ctx.read(f);
-    if (text) for (const use of scanZoneUses(f, text)) uses.push({ file: f, use });
-  }
+  const uses: { file: string; use: ZoneUse }[] = [...ctx.scan(unit).zones];
   const df = unit.dockerfile;
   const stage = df && finalStage(df);
   if (df && stage) {
