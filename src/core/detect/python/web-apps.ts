@@ -33,10 +33,12 @@ interface Found { file: string; text: string; callable: string; line: number }
 
 export function webAppEntry(ctx: AppContext, deps: Dependency[]): PythonEntry | undefined {
   const sources = rank(pythonSources(ctx.files));
-  for (const fw of FRAMEWORKS) {
+  const declared = FRAMEWORKS.filter((fw) => deps.some((d) => d.name === fw.id));
+  // A declared framework's app object is looked for everywhere; undeclared ones (deps in an unread
+  // manifest) only in top-level files, so big projects are not read in full for nothing.
+  const searches = declared.length > 0 ? declared.map((fw) => ({ fw, files: sources })) : FRAMEWORKS.map((fw) => ({ fw, files: sources.filter((f) => depth(f) === 0) }));
+  for (const { fw, files } of searches) {
     const dep = deps.find((d) => d.name === fw.id);
-    // Undeclared frameworks are only looked for near the top, so libraries are not read in full.
-    const files = dep ? sources : sources.filter((f) => depth(f) <= 1);
     const found = findApp(ctx, files, fw);
     if (!found) continue;
     const framework: Fact<string> = dep ? { value: fw.id, source: dep.source } : ctx.fact(fw.id, found.file, lineIndex(found.text, fw.imports.exec(found.text)?.index ?? 0));
