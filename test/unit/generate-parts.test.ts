@@ -139,3 +139,16 @@ test('bad options are refused before anything is generated', () => {
   assert.throws(() => generate(d, { ...DEFAULT_OPTIONS, family: 'windows' as never }), /unknown base family/);
   assert.ok(GenerateError.prototype instanceof Error);
 });
+
+test('a Go module inside a go.work workspace builds from the workspace folder', () => {
+  const d = detectOf('go');
+  const app = { ...d.apps[0], path: 'services/api', runtimeVersion: { value: '1.22', source: 'services/api/go.mod:3' } };
+  const repo = { readText: (p: string) => (p === 'go.work' ? 'go 1.22\nuse ./services/api\n' : undefined) };
+  const withWork = generate({ ...d, apps: [app] }, { ...DEFAULT_OPTIONS, repo });
+  const df = withWork.files.find((f) => f.path === 'services/api/Dockerfile')!;
+  assert.equal(df.buildContext, '');
+  assert.match(df.content, /-o \/out\/go-basic \.\/services\/api$/m);
+  const without = generate({ ...d, apps: [app] }, DEFAULT_OPTIONS).files.find((f) => f.path === 'services/api/Dockerfile')!;
+  assert.equal(without.buildContext, 'services/api');
+  assert.match(without.content, /^COPY go\.mod go\.sum \.\/$/m);
+});

@@ -115,7 +115,7 @@ export function generate(detected: DetectResult, options: GenerateOptions): Gene
     const body = dockerfileBody({ plan, family: options.family, cacheMounts: Boolean(options.cacheMounts), warnings: appWarnings });
     const dockerfile = withHeader(body, regenerate);
     for (const message of [...new Set(appWarnings)]) warnings.push({ file: dockerfilePath, message });
-    for (const message of lintDockerfile(dockerfile, { server: plan.port !== null, cacheMounts: options.cacheMounts, lockfile: app.lockfile?.value ?? undefined })) {
+    for (const message of lintDockerfile(dockerfile, { server: plan.port !== null, cacheMounts: options.cacheMounts, lockfile: app.ecosystem === 'go' && plan.context !== plan.dir ? undefined : app.lockfile?.value ?? undefined })) {
       problems.push({ file: dockerfilePath, message });
     }
     files.push({ path: dockerfilePath, content: dockerfile, kind: 'dockerfile', app: app.path, buildContext: plan.context });

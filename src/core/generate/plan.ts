@@ -58,7 +58,7 @@ export function planApp(app: AppProfile, name: string, options: GenerateOptions)
   const wired = new Set(svc.map((v) => v.name));
   const rest = app.env.filter((e) => !wired.has(e.name));
   const dir = app.path === '.' ? '' : app.path;
-  const context = contextDir(dir, app.lockfile?.value);
+  const context = app.ecosystem === 'go' ? goWorkspace(app, dir, options) ?? dir : contextDir(dir, app.lockfile?.value ?? undefined);
   return {
     app,
     name,
@@ -89,6 +89,23 @@ export function contextDir(dir: string, lockfile: string | undefined): string {
     else if (seg !== '.') parts.push(seg);
   }
   return parts.join('/');
+}
+
+/**
+ * The folder of the go.work that includes a Go app (its modules resolve through it, so the build needs the
+ * workspace): found next to or above the app through `options.repo`, or named by the version's source.
+ */
+export function goWorkspace(app: AppProfile, dir: string, options: GenerateOptions): string | undefined {
+  const parts = dir ? dir.split('/') : [];
+  if (options.repo) {
+    for (let i = parts.length; i >= 0; i--) {
+      const at = parts.slice(0, i).join('/');
+      if (options.repo.readText(joinPath(at, 'go.work')) !== undefined) return at === dir ? undefined : at;
+    }
+  }
+  const m = /^(?:(.*)\/)?go\.work(?::\d+)?$/.exec(app.runtimeVersion?.source ?? '');
+  if (m && (m[1] ?? '') !== dir && (m[1] === undefined || dir.startsWith(m[1] + '/'))) return m[1] ?? '';
+  return undefined;
 }
 
 /** The lockfile's file name (`../../yarn.lock` → `yarn.lock`). */

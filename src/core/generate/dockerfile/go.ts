@@ -3,6 +3,7 @@
 import { imagesFor } from '../../platform/base-images';
 import { buildPackages, cache, copyManifests, lockfileOf, runtimeSetup, runtimeTail, type DockerfileInput } from './context';
 import { rootFirst, run, type Stage } from './render';
+import { joinPath } from '../plan';
 
 /** The package to build from a detected `go build … ./cmd/server` command, else `.`. */
 export function goTarget(build: string | undefined): string {
@@ -20,18 +21,25 @@ export function goDockerfile(input: DockerfileInput): Stage[] {
   const bin = (app.binary?.value ?? plan.name).replace(/^.*\//, '');
   const mounts = cache(input, '/go/pkg/mod', '/root/.cache/go-build');
   const cgoBuild = cgo && family === 'alpine' ? ['gcc', 'musl-dev'] : [];
+  const workspace = plan.context !== plan.dir;
+  const target = workspace ? `./${joinPath(plan.inContext, goTarget(app.build?.value))}`.replace(/\/\.$/, '') : goTarget(app.build?.value);
+  const stages: Stage[] = [];
   const build: Stage = {
-    from: choice.build.ref, as: 'build', comment: [choice.note],
+    from: choice.build.ref, as: 'build',
+    comment: workspace
+      ? [choice.note, `A go.work member: build from the workspace folder: docker build -f ${joinPath(plan.inContext, 'Dockerfile')} .`,
+        'Modules download during the build: `go mod download` would look up the workspace\'s own modules in the proxy.']
+      : [choice.note],
     lines: [
       ...rootFirst(choice.build),
       ...buildPackages(input, choice.build, cgoBuild),
       'WORKDIR /src',
-      copyManifests(['go.mod', lockfileOf(input)]),
-      run(['go mod download'], cache(input, '/go/pkg/mod')),
+      ...(workspace ? [] : [copyManifests(['go.mod', lockfileOf(input)]), run(['go mod download'], cache(input, '/go/pkg/mod'))]),
       'COPY . .',
-      run([`CGO_ENABLED=${cgo ? 1 : 0} go build -trimpath -ldflags="-s -w" -o /out/${bin} ${goTarget(app.build?.value)}`], mounts),
+      run([`CGO_ENABLED=${cgo ? 1 : 0} go build -trimpath -ldflags="-s -w" -o /out/${bin} ${target}`], mounts),
     ],
   };
+  stages.push(build);
   const runtime: Stage = {
     from: choice.runtime.ref,
     comment: [cgo ? 'cgo is in use: the binary links the C library of this image family.' : 'A static binary: the runtime image only adds CA certificates and a shell for the healthcheck.'],
@@ -41,5 +49,5 @@ export function goDockerfile(input: DockerfileInput): Stage[] {
       ...runtimeTail(input, choice.runtime, 'shell', [`/usr/local/bin/${bin}`], { startPeriod: '5s' }),
     ],
   };
-  return [build, runtime];
+  return [...stages, runtime];
 }
