@@ -8,11 +8,10 @@ import { AppContext } from './context';
 import type { Provider, ProviderProfile } from './provider';
 import { PROVIDERS } from './registry';
 import { scanEnv } from './env';
-import { scanPort } from './ports';
+import { scanHealthPath, scanPort } from './ports';
 import { servicesFrom } from './services';
 import { nativeDepsFrom } from './native';
 import { findExisting } from './existing';
-import { scanHealthPath } from './scan/health';
 
 export function detect(repo: RepoReader): DetectResult {
   const warnings: Warning[] = [];

@@ -1,8 +1,6 @@
 // The health-check route the code registers, from route literals such as `app.get('/healthz', …)`,
 // `@app.route("/health")`, `mux.HandleFunc("/livez", …)`, `@GetMapping("/health")`, `get '/ping' do`.
-import type { Fact } from '../../model';
-import type { AppContext } from '../context';
-import { inCommentLine, langOf, lineAt, lineStarts } from './lines';
+import { inCommentLine, lineAt, lineStarts, type Lang } from './lines';
 
 const PATHS = String.raw`(?<path>healthz|health|healthcheck|livez|readyz|ping)`;
 /** A route registration: a routing call or annotation followed by the quoted path (leading `/` optional for Django `path()`). */
@@ -11,17 +9,10 @@ const ROUTE_RE = new RegExp(
   'gim',
 );
 
-export function scanHealthPath(ctx: AppContext, sources: readonly string[]): Fact<string> | null {
-  for (const file of [...sources].sort()) {
-    const text = ctx.read(file);
-    if (text === undefined || !/healthz?|healthcheck|livez|readyz|ping/i.test(text)) continue;
-    const hit = healthPathIn(text, langOf(file));
-    if (hit) return ctx.fact(hit.path, file, hit.line);
-  }
-  return null;
-}
+const CHEAP_HINT = /health|livez|readyz|ping/i;
 
-export function healthPathIn(text: string, lang: ReturnType<typeof langOf>): { path: string; line: number } | null {
+export function healthPathIn(text: string, lang: Lang): { path: string; line: number } | null {
+  if (!CHEAP_HINT.test(text)) return null;
   let starts: number[] | undefined;
   for (const m of text.matchAll(ROUTE_RE)) {
     starts ??= lineStarts(text);
