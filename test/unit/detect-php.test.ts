@@ -89,3 +89,15 @@ test('malformed composer.json and composer.lock become warnings, not crashes', (
   assert.deepEqual(badLock.app.lockfile, { value: 'composer.lock', source: 'composer.lock' });
   assert.deepEqual(badLock.warnings.map((w) => w.file), ['composer.lock']);
 });
+
+test('a php -S in composer scripts.start sets the port (bound to 0.0.0.0 in the start command)', () => {
+  const { app } = only({
+    ...FRONT,
+    'composer.json': composer({ require: { 'slim/slim': '^4.12' }, scripts: { start: 'php -S localhost:8080 -t public', test: 'phpunit' } }),
+  });
+  assert.deepEqual(app.framework, { value: 'slim', source: 'composer.json > require.slim/slim' });
+  assert.deepEqual(app.start, { value: 'php -S 0.0.0.0:8080 -t public', source: 'public/index.php' });
+  assert.deepEqual(app.port, { value: 8080, source: 'composer.json > scripts.start' });
+  const arrayForm = only({ ...FRONT, 'composer.json': composer({ scripts: { start: ['Composer\\Config::disableProcessTimeout', 'php -S 0.0.0.0:9000 -t public'] } }) });
+  assert.deepEqual(arrayForm.app.port, { value: 8000, source: "default (PHP's built-in server is started on 8000)" });
+});

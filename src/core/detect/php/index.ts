@@ -34,7 +34,7 @@ function buildProfile(ctx: AppContext): ProviderProfile | null {
   if (!composer) return null;
   if (ctx.has('composer.lock')) ctx.json('composer.lock'); // parsed only so a broken lock is reported
   const dependencies = composerDependencies(ctx, composer);
-  const entry = phpEntry(ctx, dependencies);
+  const entry = phpEntry(ctx, dependencies, composer);
   const procfile = procfileWeb(ctx);
   const procfileIsPhp = procfile && /^(php|vendor\/bin\/|heroku-php|frankenphp|rr\b)/.test(procfile.start.value);
   if (!entry && !procfileIsPhp) return null;
@@ -47,7 +47,7 @@ function buildProfile(ctx: AppContext): ProviderProfile | null {
     build: null,
     start: (procfileIsPhp ? procfile.start : entry?.start) ?? null,
     lockfile: ctx.has('composer.lock') ? ctx.fact('composer.lock', 'composer.lock') : null,
-    configPort: procfileIsPhp ? procfile.configPort : null,
+    configPort: (procfileIsPhp ? procfile.configPort : null) ?? entry?.configPort ?? null,
     defaultPort: entry?.defaultPort ?? null,
     dependencies,
     sourceExtensions: ['.php'],
