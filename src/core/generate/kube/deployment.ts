@@ -6,7 +6,8 @@ import { RESOURCES, startupBudget } from './resources';
 import { commonLabels, metadata, selectorLabels } from './labels';
 import { containerEnv } from './env';
 
-export interface DeploymentOptions { version: string; replicas: number; gid: number }
+/** `replicas: null` leaves the count to a HorizontalPodAutoscaler (so `kubectl apply` does not reset it). */
+export interface DeploymentOptions { version: string; replicas: number | null; gid: number }
 
 export function probeAction(plan: AppPlan): Record<string, unknown> {
   return plan.healthPath ? { httpGet: { path: plan.healthPath, port: 'http' } } : { tcpSocket: { port: 'http' } };
@@ -47,7 +48,7 @@ export function deployment(plan: AppPlan, opts: DeploymentOptions): Record<strin
     kind: 'Deployment',
     metadata: metadata(plan, plan.name, opts.version),
     spec: {
-      replicas: opts.replicas,
+      ...(opts.replicas === null ? {} : { replicas: opts.replicas }),
       revisionHistoryLimit: 5,
       selector: { matchLabels: selectorLabels(plan) },
       template: {

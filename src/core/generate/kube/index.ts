@@ -17,8 +17,8 @@ export interface KubeOptions { tag: string; gid: number; ingress?: boolean; hpa?
 export function manifests(plan: AppPlan, opts: KubeOptions): Manifest[] {
   const v = opts.tag;
   const out: Manifest[] = [];
-  const replicas = opts.hpa || opts.pdb ? HPA_MIN : 1;
-  out.push({ file: 'deployment.yaml', object: deployment(plan, { version: v, replicas, gid: opts.gid }), notes: [] });
+  const replicas = opts.hpa ? null : opts.pdb ? HPA_MIN : 1;
+  out.push({ file: 'deployment.yaml', object: deployment(plan, { version: v, replicas, gid: opts.gid }), notes: opts.hpa ? [`No replicas field: hpa.yaml scales between ${HPA_MIN} and its maximum.`] : [] });
   if (Object.keys(configData(plan)).length) out.push({ file: 'configmap.yaml', object: configMap(plan, v), notes: configMapNotes(plan) });
   if (Object.keys(secretKeys(plan)).length) out.push({ file: 'secret.example.yaml', object: secretExample(plan, v), notes: secretExampleNotes(plan) });
   if (plan.port !== null) out.push({ file: 'service.yaml', object: service(plan, v), notes: [] });
