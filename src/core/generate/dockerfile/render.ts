@@ -70,7 +70,7 @@ export function healthcheck(runtime: HealthRuntime, image: BaseImage, port: numb
     case 'node':
     case 'bun':
       cmd = [runtime, '-e', path
-        ? `fetch('${url}').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`
+        ? `require('http').get('${url}', (r) => process.exit(r.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1)).setTimeout(4000, () => process.exit(1))`
         : `require('net').connect(${port}, '127.0.0.1').on('connect', () => process.exit(0)).on('error', () => process.exit(1))`];
       break;
     case 'python':
