@@ -57,6 +57,9 @@ function pushWarning(warnings: Warning[], file: string, message: string): void {
 export class DiskRepo implements RepoReader {
   readonly warnings: Warning[] = [];
   private list?: string[];
+  private listed?: Set<string>;
+  private walking = false;
+  private buf?: Buffer;
   private readonly abs: string;
   private realRoot: string;
   /** Symlinks met while walking (relative paths); reads through them are checked to stay in the tree. */
@@ -74,7 +77,9 @@ export class DiskRepo implements RepoReader {
   files(): readonly string[] {
     if (!this.list) {
       this.list = [];
+      this.walking = true;
       this.walk('', [], 0);
+      this.walking = false;
       this.list.sort();
     }
     return this.list;
@@ -87,27 +92,29 @@ export class DiskRepo implements RepoReader {
   }
 
   private readInside(rel: string): string | undefined {
-    const file = path.join(this.abs, rel);
+    const file = this.abs + path.sep + rel;
+    const max = this.limits.maxFileBytes;
+    // One buffer for every read: a file is decoded straight out of it, so reading 30k sources does not
+    // allocate 30k Buffers. It holds one byte more than the cap, which is how an oversized file shows.
+    if (!this.buf || this.buf.length < max + 1) this.buf = Buffer.allocUnsafe(Math.min(max + 1, 64 * 1024 * 1024));
+    const buf = this.buf;
     let fd: number | undefined;
-    let buf: Buffer;
+    let got = 0;
     try {
-      // One open + fstat + read: no window between a size check and the read, and a FIFO or device
-      // named like a project file is refused before anything blocks on it.
+      // O_NONBLOCK: a FIFO or device named like a project file must not block the open.
       fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-      const st = fs.fstatSync(fd);
-      if (!st.isFile()) return undefined;
-      if (st.size > this.limits.maxFileBytes) {
-        pushWarning(this.warnings, rel, `skipped: ${st.size} bytes is over the ${this.limits.maxFileBytes}-byte limit`);
-        return undefined;
-      }
-      buf = Buffer.allocUnsafe(st.size);
-      let got = 0;
-      while (got < st.size) {
-        const n = fs.readSync(fd, buf, got, st.size - got, got);
+      // Files the walk listed are regular files (it checked their type); anything else is checked here.
+      if (!this.isListed(rel) && !fs.fstatSync(fd).isFile()) return undefined;
+      for (;;) {
+        const n = fs.readSync(fd, buf, got, buf.length - got, null);
         if (n === 0) break;
         got += n;
+        if (got > max) {
+          const size = fs.fstatSync(fd).size;
+          pushWarning(this.warnings, rel, `skipped: ${size} bytes is over the ${max}-byte limit`);
+          return undefined;
+        }
       }
-      buf = buf.subarray(0, got);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'EISDIR') pushWarning(this.warnings, rel, `unreadable: ${code ?? String(err)}`);
@@ -115,11 +122,18 @@ export class DiskRepo implements RepoReader {
     } finally {
       if (fd !== undefined) fs.closeSync(fd);
     }
-    if (isBinary(buf)) {
+    const head = buf.subarray(0, Math.min(got, 8000));
+    if (head.indexOf(0) !== -1) {
       pushWarning(this.warnings, rel, 'skipped: binary content');
       return undefined;
     }
-    return buf.toString('utf8');
+    return buf.toString('utf8', 0, got);
+  }
+
+  private isListed(rel: string): boolean {
+    if (!this.list || this.walking) return false;
+    this.listed ??= new Set(this.list);
+    return this.listed.has(rel);
   }
 
   /** When the tree holds symlinks, a path through one must resolve inside the root. */
@@ -144,7 +158,7 @@ export class DiskRepo implements RepoReader {
     return isSafeRel(rel) && fs.existsSync(path.join(this.abs, rel));
   }
 
-  private walk(relDir: string, rules: { base: string; ig: Ignore }[], depth: number): void {
+  private walk(relDir: string, rules: IgnoreRules[], depth: number): void {
     const list = this.list!;
     if (list.length >= this.limits.maxFiles) return;
     if (depth > MAX_DEPTH) {
@@ -160,9 +174,11 @@ export class DiskRepo implements RepoReader {
       pushWarning(this.warnings, relDir || '.', `unreadable folder: ${code ?? String(err)}`);
       return;
     }
+    // A virtualenv under any name: its root holds pyvenv.cfg.
+    if (relDir !== '' && entries.some((e) => e.name === 'pyvenv.cfg')) return;
     if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
       const text = this.readInside(join(relDir, '.gitignore'));
-      if (text !== undefined) rules = [...rules, { base: relDir, ig: ignore().add(text) }];
+      if (text !== undefined) rules = [...rules, gitignoreRules(relDir, text)];
     }
     for (const e of entries) {
       const name = e.name;
@@ -191,14 +207,13 @@ export class DiskRepo implements RepoReader {
         }
       }
       if (isDir) {
-        if (SKIPPED_DIRS.has(name) || (rules.length > 0 && isIgnored(rules, rel, true))) continue;
-        if (fs.existsSync(path.join(this.abs, rel, 'pyvenv.cfg'))) continue; // a virtualenv under any name
+        if (SKIPPED_DIRS.has(name) || (rules.length > 0 && isIgnored(rules, rel, true, name))) continue;
         this.walk(rel, rules, depth + 1);
         if (list.length >= this.limits.maxFiles) {
           pushWarning(this.warnings, '.', `listing stopped at ${this.limits.maxFiles} files`);
           return;
         }
-      } else if (isFile && (rules.length === 0 || !isIgnored(rules, rel, false))) {
+      } else if (isFile && (rules.length === 0 || !isIgnored(rules, rel, false, name))) {
         if (list.length >= this.limits.maxFiles) {
           pushWarning(this.warnings, '.', `listing stopped at ${this.limits.maxFiles} files`);
           return;
@@ -216,12 +231,12 @@ export class MemoryRepo implements RepoReader {
 
   constructor(private readonly tree: Record<string, string | Uint8Array>, readonly root = '.', private readonly limits: RepoLimits = DEFAULT_LIMITS) {
     const gitignores = Object.keys(tree).filter((f) => f === '.gitignore' || f.endsWith('/.gitignore'));
-    const rules = gitignores.map((f) => ({ base: dirOf(f), ig: ignore().add(String(tree[f])) }));
+    const rules = gitignores.map((f) => gitignoreRules(dirOf(f), String(tree[f])));
     const venvs = Object.keys(tree).filter((f) => f === 'pyvenv.cfg' || f.endsWith('/pyvenv.cfg')).map(dirOf);
     this.list = Object.keys(tree)
       .filter((f) => !f.split('/').slice(0, -1).some((seg) => SKIPPED_DIRS.has(seg)))
       .filter((f) => !venvs.some((v) => v === '' || f.startsWith(v + '/')))
-      .filter((f) => !isIgnored(rules.filter((r) => r.base === '' || f.startsWith(r.base + '/')), f, false))
+      .filter((f) => !isIgnored(rules.filter((r) => r.base === '' || f.startsWith(r.base + '/')), f, false, f.slice(f.lastIndexOf('/') + 1)))
       .sort();
   }
 
@@ -249,20 +264,90 @@ export class MemoryRepo implements RepoReader {
   }
 }
 
+interface IgnoreRules {
+  base: string;
+  ig: Ignore;
+  /** Basenames that some rule's last segment can match, for files and for folders (see lastSegmentFilters). */
+  file: RegExp;
+  dir: RegExp;
+}
+
+function gitignoreRules(base: string, text: string): IgnoreRules {
+  return { base, ig: ignore().add(text), ...lastSegmentFilters(text) };
+}
+
 /**
  * Git semantics across nested .gitignore files: rules are applied from the root down and the deepest file
  * that has an opinion wins, so `sub/.gitignore` can re-include (`!keep.log`) what the root ignores.
+ * The walk only asks about entries of folders it entered (not ignored), so an entry whose name no rule's
+ * last segment can match keeps its folder's answer: the (slow) full check is skipped for it.
  */
-function isIgnored(rules: { base: string; ig: Ignore }[], rel: string, isDir: boolean): boolean {
+function isIgnored(rules: IgnoreRules[], rel: string, isDir: boolean, name: string): boolean {
   let ignored = false;
-  for (const { base, ig } of rules) {
-    const sub = base ? rel.slice(base.length + 1) : rel;
+  for (const r of rules) {
+    if (!(isDir ? r.dir : r.file).test(name)) continue;
+    const sub = r.base ? rel.slice(r.base.length + 1) : rel;
     if (!sub) continue;
-    const r = ig.test(isDir ? sub + '/' : sub);
-    if (r.ignored) ignored = true;
-    else if (r.unignored) ignored = false;
+    const t = r.ig.test(isDir ? sub + '/' : sub);
+    if (t.ignored) ignored = true;
+    else if (t.unignored) ignored = false;
   }
   return ignored;
+}
+
+/** One regex per kind over basenames: the union of every rule's last path segment as a glob. */
+export function lastSegmentFilters(text: string): { file: RegExp; dir: RegExp } {
+  const fileParts: string[] = [];
+  const dirParts: string[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    let line = raw.replace(/(?<!\\)\s+$/, '');
+    if (!line || line.startsWith('#')) continue;
+    if (line.startsWith('!')) line = line.slice(1);
+    else if (line.startsWith('\\!') || line.startsWith('\\#')) line = line.slice(1);
+    const dirOnly = line.endsWith('/');
+    if (dirOnly) line = line.replace(/\/+$/, '');
+    const seg = line.slice(line.lastIndexOf('/') + 1);
+    if (!seg) continue;
+    const re = globSegmentToRegex(seg);
+    dirParts.push(re);
+    if (!dirOnly) fileParts.push(re);
+  }
+  const build = (parts: string[]) => {
+    if (parts.length === 0) return /(?!)/;
+    try {
+      return new RegExp(`^(?:${parts.join('|')})$`);
+    } catch {
+      return /[^]*/; // cannot tell: always run the full check
+    }
+  };
+  return { file: build(fileParts), dir: build(dirParts) };
+}
+
+function globSegmentToRegex(seg: string): string {
+  // Many stars make a backtracking-prone regex; such rare rules just take the full check.
+  if ((seg.match(/\*/g)?.length ?? 0) > 3) return '[^]*';
+  let out = '';
+  for (let i = 0; i < seg.length; i++) {
+    const c = seg[i];
+    if (c === '\\' && i + 1 < seg.length) out += escapeRe(seg[++i]);
+    else if (c === '*') {
+      if (seg[i + 1] === '*') return '[^]*'; // `**` as the last segment matches anything
+      out += '[^/]*';
+    } else if (c === '?') out += '[^/]';
+    else if (c === '[') {
+      const close = seg.indexOf(']', i + 2);
+      if (close < 0) return '[^]*';
+      let body = seg.slice(i + 1, close);
+      if (body.startsWith('!')) body = '^' + body.slice(1);
+      out += `[${body.replace(/\\(?!])/g, '\\\\')}]`;
+      i = close;
+    } else out += escapeRe(c);
+  }
+  return out;
+}
+
+function escapeRe(c: string): string {
+  return /[.*+?^${}()|[\]\\/]/.test(c) ? '\\' + c : c;
 }
 
 export function join(dir: string, name: string): string {

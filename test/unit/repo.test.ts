@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { DiskRepo, MAX_DEPTH, MemoryRepo, isBinary, isSafeRel } from '../../src/core/repo';
+import { DiskRepo, MAX_DEPTH, MemoryRepo, isBinary, isSafeRel, lastSegmentFilters } from '../../src/core/repo';
 import { PROJECT_ROOT } from '../helpers/paths';
 
 const made: string[] = [];
@@ -224,4 +224,15 @@ test('MemoryRepo follows the same rules: skipped folders, virtualenvs, nested .g
     'app.py': '',
   });
   assert.deepEqual(repo.files(), ['.gitignore', 'app.py', 'sub/.gitignore', 'sub/keep.log']);
+});
+
+test('the basename prefilter never rules out a name some .gitignore rule could match', () => {
+  const { file, dir } = lastSegmentFilters('# comment\n*.log\n/build/\ndocs/**/*.md\n!keep.txt\n\\#hash\nfoo?[0-9].js\nweird[\n' + 'a*'.repeat(10) + '\n');
+  for (const name of ['x.log', 'keep.txt', 'a.md', '#hash', 'foo1[0-9].js'.replace('[0-9]', '7'), 'fooz3.js', 'anything-because-of-the-unclosed-bracket']) {
+    assert.ok(file.test(name), name);
+  }
+  assert.ok(dir.test('build'));
+  const plain = lastSegmentFilters('node_modules/\n*.log\n.env\n');
+  assert.ok(!plain.file.test('index.js') && !plain.file.test('node_modules') && plain.file.test('.env') && plain.file.test('a.log'));
+  assert.ok(plain.dir.test('node_modules') && !plain.dir.test('src'));
 });
