@@ -119,7 +119,7 @@ RUN $APT golang-go git ca-certificates gcc libc6-dev && $CLEAN && go version
 ENV GOPATH=/go PATH=/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 # CI speed only: a warm build cache for the standard library with the flags generated Dockerfiles use,
 # so each test build compiles the app, not net/http again (minutes on 2 shared cores).
-RUN CGO_ENABLED=0 go build -trimpath std && go build std
+RUN CGO_ENABLED=0 go build -trimpath std
 WORKDIR /go"
 
 # nginx:1.27-bookworm — Debian's nginx configured like the official image (conf.d, /usr/share/nginx/html, port 80).

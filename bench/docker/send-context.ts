@@ -4,12 +4,12 @@ import { connectEngine } from '../../src/docker/connect';
 import { buildImage } from '../../src/docker/build';
 
 async function main() {
-  const [dir, repository] = process.argv.slice(2);
+  const [dir, repository, mode] = process.argv.slice(2);
   const { docker } = await connectEngine();
   const baseline = process.memoryUsage().rss;
   const started = Date.now();
   // The Dockerfile copies nothing, so the engine reads the whole context but stores none of it.
-  const image = await buildImage(docker, { dir, repository, dockerfileContent: 'FROM debian:bookworm-slim\nRUN true\n' });
+  const image = await buildImage(docker, { dir, repository, dockerfileContent: 'FROM debian:bookworm-slim\nRUN true\n', gzip: mode === 'gzip' ? true : mode === 'plain' ? false : 'auto' });
   const result = {
     bytesSent: image.bytesSent,
     fileBytes: image.fileBytes,

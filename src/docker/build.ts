@@ -19,6 +19,8 @@ export interface BuildOptions extends Omit<ContextOptions, 'onBytes'> {
   signal?: AbortSignal;
   /** Ignore the engine's layer cache (a cold build; used by the benchmarks). */
   noCache?: boolean;
+  /** gzip the context: true, false, or `auto` (default; see ContextOptions.gzip). `up` forces it over TCP. */
+  gzip?: boolean | 'auto';
 }
 
 export interface BuiltImage {
@@ -60,6 +62,7 @@ export async function buildImage(docker: Docker, opts: BuildOptions): Promise<Bu
     dir: opts.dir,
     dockerfileContent: opts.dockerfileContent,
     dockerignoreContent: opts.dockerignoreContent,
+    gzip: opts.gzip,
     onBytes: (sent) => {
       // At most every 256 KiB, plus the final count below.
       if (sent - lastReport >= 256 * 1024) {

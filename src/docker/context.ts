@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import * as zlib from 'node:zlib';
 import dockerignore from '@balena/dockerignore';
 import * as tar from 'tar-stream';
 
@@ -25,6 +26,12 @@ export interface ContextOptions {
   dockerignoreContent?: string;
   /** Called as bytes leave (cumulative). */
   onBytes?: (sent: number) => void;
+  /**
+   * gzip the tar (level 1; the engine detects it). `auto` (default) compresses when tar's per-entry
+   * headers and padding would add more than 2 % to the file bytes — trees of many small files — and
+   * leaves large files (often already compressed) alone.
+   */
+  gzip?: boolean | 'auto';
 }
 
 export interface ContextEntry {
@@ -45,6 +52,8 @@ export interface BuildContext {
   fileBytes: number;
   /** Files dropped by the always-excluded rule (relative paths), to tell the user. */
   secretsLeftOut: string[];
+  /** Whether the stream is gzipped. */
+  gzip: boolean;
   /** Resolves once the stream has been fully read: bytes sent and the content hash. */
   finished: Promise<{ bytesSent: number; hash: string }>;
 }
@@ -128,9 +137,16 @@ export async function createContext(opts: ContextOptions): Promise<BuildContext>
     pack.finalize();
   };
   feed().catch((err) => counter.destroy(err instanceof Error ? err : new Error(String(err))));
-  pack.pipe(counter);
+  const gzip = opts.gzip === 'auto' || opts.gzip === undefined ? entries.length * 1024 > 0.02 * fileBytes : opts.gzip;
+  if (gzip) {
+    const gz = zlib.createGzip({ level: 1 });
+    gz.on('error', (err) => counter.destroy(err));
+    pack.pipe(gz).pipe(counter);
+  } else {
+    pack.pipe(counter);
+  }
 
-  return { stream: counter, dockerfile, entries, fileBytes, secretsLeftOut, finished };
+  return { stream: counter, dockerfile, entries, fileBytes, secretsLeftOut, gzip, finished };
 }
 
 function readIfExists(file: string): string | undefined {

@@ -70,6 +70,7 @@ export async function up(opts: UpOptions): Promise<UpResult> {
     labels: { 'dev.parity.project': opts.project, 'dev.parity.app': appName },
     onProgress: opts.onBuild,
     signal: opts.signal,
+    gzip: opts.engine.target.host !== undefined ? true : 'auto',
   });
   info(`built ${image.ref} (${image.bytesSent} bytes of context sent)`);
 

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tar from 'tar-stream';
+import * as zlib from 'node:zlib';
 import { createContext, GENERATED_DOCKERFILE, type ContextOptions } from '../../src/docker/context';
 
 function tree(files: Record<string, string>): string {
@@ -31,7 +32,7 @@ async function readContext(opts: ContextOptions) {
     });
   });
   const done = new Promise<void>((resolve, reject) => extract.on('finish', resolve).on('error', reject));
-  ctx.stream.pipe(extract);
+  (ctx.gzip ? ctx.stream.pipe(zlib.createGunzip()) : ctx.stream).pipe(extract);
   await done;
   return { files, ctx, sent: await ctx.finished };
 }
@@ -91,6 +92,30 @@ test('bytes sent stay close to the bytes of the files (tar overhead only)', asyn
   const big = 'x'.repeat(256 * 1024);
   const dir = tree(Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`f${i}.bin`, big])));
   const { sent, ctx } = await readContext({ dir });
+  assert.equal(ctx.gzip, false, 'big files are not worth compressing');
   assert.equal(ctx.fileBytes, 8 * big.length);
+  assert.ok(sent.bytesSent / ctx.fileBytes <= 1.02, `ratio ${sent.bytesSent / ctx.fileBytes}`);
+});
+
+test('gzip: the same tar, compressed, with bytes sent counted after compression', async () => {
+  const dir = tree(Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`src/m${i}.js`, `export const v = ${i};\n`.repeat(30)])));
+  const plain = await createContext({ dir, gzip: false });
+  plain.stream.resume();
+  const zipped = await createContext({ dir, gzip: true });
+  const chunks: Buffer[] = [];
+  zipped.stream.on('data', (c: Buffer) => chunks.push(c));
+  const [p, z] = await Promise.all([plain.finished, zipped.finished]);
+  const unzipped = zlib.gunzipSync(Buffer.concat(chunks));
+  assert.equal(unzipped.length, p.bytesSent);
+  assert.equal(z.hash, p.hash);
+  assert.equal(z.bytesSent, Buffer.concat(chunks).length);
+  assert.ok(z.bytesSent / plain.fileBytes < 0.5, `gzip ratio ${z.bytesSent / plain.fileBytes}`);
+});
+
+test('auto gzip: a tree of small files is compressed so headers do not dominate what is sent', async () => {
+  const dir = tree(Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`src/f${i}.js`, `exports.v${i} = require('./f${(i + 1) % 40}');\n`.repeat(30)])));
+  const { files, ctx, sent } = await readContext({ dir });
+  assert.equal(ctx.gzip, true);
+  assert.equal(Object.keys(files).length, 40);
   assert.ok(sent.bytesSent / ctx.fileBytes <= 1.02, `ratio ${sent.bytesSent / ctx.fileBytes}`);
 });
