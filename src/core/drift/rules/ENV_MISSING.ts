@@ -66,7 +66,7 @@ function wireEdit(w: KubeWorkload, c: KubeContainer, read: Read, appName: string
   if (c.envBlock) return { file: w.file, line: c.envBlock.line + 1, insert: true, newText: item(c.envBlock.itemKeyColumn) };
   if (c.env.length === 0 && c.imageLine) {
     const col = c.keyColumn;
-    return { file: w.file, line: c.imageLine + 1, insert: true, newText: `${' '.repeat(col - 1)}env:\n${item(col + 2)}` };
+    return { file: w.file, line: c.imageLine + 1, insert: true, newText: `${' '.repeat(col - 1)}env:\n${item(col + 4)}` };
   }
   return undefined;
 }
