@@ -7,9 +7,9 @@ import { test, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as tar from 'tar-stream';
 import type Docker from 'dockerode';
 import { requireEngine } from '../helpers/docker';
+import { buildTestImage, removeTestImages } from './drift-images';
 import { probeImage } from '../../src/docker/probe';
 import { evaluate, targetFromSpec } from '../../src/core/drift';
 import { DiskRepo } from '../../src/core/repo';
@@ -17,23 +17,8 @@ import { compileC, hasTool, HELLO_C } from '../unit/drift/native-build';
 import { tempDir, writeFile } from '../unit/drift/harness';
 
 const TAG = `parity-drift-test-${process.pid}`;
-const built: string[] = [];
-let dockerRef: Docker | undefined;
-after(async () => {
-  for (const ref of built) await dockerRef?.getImage(ref).remove({ force: true }).catch(() => undefined);
-});
-
-async function buildImage(docker: Docker, tag: string, files: Record<string, Buffer | string>, modes: Record<string, number> = {}): Promise<string> {
-  const pack = tar.pack();
-  for (const [name, content] of Object.entries(files)) pack.entry({ name, mode: modes[name] ?? 0o644 }, content);
-  pack.finalize();
-  const stream = await docker.buildImage(pack as unknown as NodeJS.ReadableStream, { t: tag, rm: true, forcerm: true });
-  const events = await new Promise<{ error?: string }[]>((resolve, reject) => docker.modem.followProgress(stream, (err, res) => (err ? reject(err) : resolve(res))));
-  const failed = events.find((e) => e.error);
-  if (failed) throw new Error(`build of ${tag} failed: ${failed.error}`);
-  built.push(tag);
-  return tag;
-}
+after(removeTestImages);
+const buildImage = buildTestImage;
 
 async function probeContainers(docker: Docker): Promise<number> {
   return (await docker.listContainers({ all: true, filters: { label: ['dev.parity.probe'] } })).length;
@@ -42,7 +27,6 @@ async function probeContainers(docker: Docker): Promise<number> {
 test('a musl image assembled from Debian\'s musl package: libc, config, artifacts; LIBC_FAMILY and TZ_LOCALE fire with image evidence', { skip: !hasTool('musl-gcc') && 'musl-gcc not installed' }, async (t) => {
   const engine = await requireEngine(t);
   if (!engine) return;
-  dockerRef = engine.docker;
   const work = tempDir();
   const hello = fs.readFileSync(compileC('musl-gcc', HELLO_C, path.join(work, 'hello')));
   const legacy = fs.readFileSync(compileC('gcc', HELLO_C, path.join(work, 'legacy')));
@@ -83,7 +67,6 @@ test('a musl image assembled from Debian\'s musl package: libc, config, artifact
 test('a stand-in image carrying only CentOS 7\'s os-release (not a real CentOS image): glibc 2.17 from os-release → GLIBC_FLOOR; root user → ROOT_USER', async (t) => {
   const engine = await requireEngine(t);
   if (!engine) return;
-  dockerRef = engine.docker;
   const work = tempDir();
   const server = fs.readFileSync(compileC('gcc', HELLO_C, path.join(work, 'server')));
   const tag = await buildImage(engine.docker, `${TAG}-centos7-standin`, {
