@@ -15,6 +15,10 @@ export interface RepoLimits {
 
 export const DEFAULT_LIMITS: RepoLimits = { maxFileBytes: 1024 * 1024, maxFiles: 300_000 };
 
+/** Text kept in memory for repeated reads: at most this many characters in all, files up to the second figure. */
+const TEXT_CACHE_BUDGET = 32 * 1024 * 1024;
+const TEXT_CACHE_FILE_LIMIT = 256 * 1024;
+
 /** Folders nested deeper than this are not entered (a warning says so); real projects stay far below. */
 export const MAX_DEPTH = 64;
 
@@ -60,6 +64,8 @@ export class DiskRepo implements RepoReader {
   private listed?: Set<string>;
   private walking = false;
   private buf?: Buffer;
+  private readonly texts = new Map<string, string>();
+  private cachedChars = 0;
   private readonly abs: string;
   private realRoot: string;
   /** Symlinks met while walking (relative paths); reads through them are checked to stay in the tree. */
@@ -86,9 +92,18 @@ export class DiskRepo implements RepoReader {
   }
 
   readText(rel: string): string | undefined {
+    const cached = this.texts.get(rel);
+    if (cached !== undefined) return cached;
     if (!isSafeRel(rel)) return undefined;
     if (this.links.size > 0 && !this.staysInside(rel)) return undefined;
-    return this.readInside(rel);
+    const text = this.readInside(rel);
+    // Providers and the source scanners often read the same files (a Go app's sources for cgo, then for
+    // env vars): keep texts until a fixed budget is spent, so the second read costs nothing.
+    if (text !== undefined && text.length <= TEXT_CACHE_FILE_LIMIT && this.cachedChars + text.length <= TEXT_CACHE_BUDGET) {
+      this.texts.set(rel, text);
+      this.cachedChars += text.length;
+    }
+    return text;
   }
 
   private readInside(rel: string): string | undefined {
