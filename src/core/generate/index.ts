@@ -111,11 +111,12 @@ export function generate(detected: DetectResult, options: GenerateOptions): Gene
     const appWarnings: string[] = [];
     if (app.port && plan.port !== app.port.value) appWarnings.push(`the app is served on ${plan.port} in the container (detected ${app.port.value} from ${app.port.source})`);
     if (plan.port !== null && plan.port < 1024) appWarnings.push(`port ${plan.port} is privileged: a non-root container without capabilities cannot bind it; make the app listen on 8080`);
+    if (app.lockfile?.value.startsWith('../') && plan.context === plan.dir && app.ecosystem !== 'go') appWarnings.push(`the lockfile ${app.lockfile.value} is outside the app folder: the image installs without it`);
     if (plan.shape === 'worker') appWarnings.push('no port detected: generated as a worker (no Service, no probes); if it serves HTTP, declare its port');
     const body = dockerfileBody({ plan, family: options.family, cacheMounts: Boolean(options.cacheMounts), warnings: appWarnings });
     const dockerfile = withHeader(body, regenerate);
     for (const message of [...new Set(appWarnings)]) warnings.push({ file: dockerfilePath, message });
-    for (const message of lintDockerfile(dockerfile, { server: plan.port !== null, cacheMounts: options.cacheMounts, lockfile: app.ecosystem === 'go' && plan.context !== plan.dir ? undefined : app.lockfile?.value ?? undefined })) {
+    for (const message of lintDockerfile(dockerfile, { server: plan.port !== null, cacheMounts: options.cacheMounts, lockfile: plan.lockfile })) {
       problems.push({ file: dockerfilePath, message });
     }
     files.push({ path: dockerfilePath, content: dockerfile, kind: 'dockerfile', app: app.path, buildContext: plan.context });

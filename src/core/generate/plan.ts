@@ -22,6 +22,11 @@ export interface AppPlan {
   context: string;
   /** The app folder relative to the build context (`''` when they are the same). */
   inContext: string;
+  /**
+   * The lockfile as the Dockerfile copies it (relative to the app, or to the workspace root for members),
+   * undefined when there is none or it sits above an app whose ecosystem Parity cannot build as a workspace.
+   */
+  lockfile: string | undefined;
   shape: AppShape;
   /** Port the container listens on (SPA and static sites: nginx on 8080); null for workers. */
   port: number | null;
@@ -58,13 +63,20 @@ export function planApp(app: AppProfile, name: string, options: GenerateOptions)
   const wired = new Set(svc.map((v) => v.name));
   const rest = app.env.filter((e) => !wired.has(e.name));
   const dir = app.path === '.' ? '' : app.path;
-  const context = app.ecosystem === 'go' ? goWorkspace(app, dir, options) ?? dir : contextDir(dir, app.lockfile?.value ?? undefined);
+  const rawLock = app.lockfile?.value ?? undefined;
+  const workspaceCapable = app.ecosystem === 'node' || app.ecosystem === 'rust' || (app.ecosystem === 'python' && app.packageManager?.value === 'uv');
+  const context = app.ecosystem === 'go'
+    ? goWorkspace(app, dir, options) ?? dir
+    : workspaceCapable ? contextDir(dir, rawLock) : dir;
+  const above = Boolean(rawLock?.startsWith('../'));
+  const lockfile = app.ecosystem === 'go' && context !== dir ? undefined : above ? (context !== dir ? lockfileName(rawLock) : undefined) : rawLock;
   return {
     app,
     name,
     dir,
     context,
     inContext: context === dir ? '' : context ? dir.slice(context.length + 1) : dir,
+    lockfile,
     shape,
     port,
     healthPath,

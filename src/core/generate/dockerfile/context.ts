@@ -59,7 +59,7 @@ export function cache(input: DockerfileInput, ...targets: string[]): string[] {
 
 /** The lockfile path relative to the app, when detection found one. */
 export function lockfileOf(input: DockerfileInput): string | undefined {
-  return input.plan.app.lockfile?.value ?? undefined;
+  return input.plan.lockfile;
 }
 
 /** `COPY a b ./` (deduplicated, in order). */

@@ -23,7 +23,7 @@ export function pythonDockerfile(input: DockerfileInput): Stage[] {
   const stages: Stage[] = [];
   switch (pm) {
     case 'poetry':
-      install.push(copyManifests(['pyproject.toml', lock ?? 'poetry.lock']), run([`python3 -m pip install ${TOOLS.poetry}`, 'poetry install --only main --no-root --no-interaction'], pipCache));
+      install.push(copyManifests(['pyproject.toml', lock]), run([`python3 -m pip install ${TOOLS.poetry}`, 'poetry install --only main --no-root --no-interaction'], pipCache));
       break;
     case 'uv': {
       const pkg = workspace ? ` --package ${app.name}` : '';
@@ -36,10 +36,10 @@ export function pythonDockerfile(input: DockerfileInput): Stage[] {
         });
         install.push('COPY --from=manifests /app ./');
       } else {
-        install.push(copyManifests(['pyproject.toml', lock ?? 'uv.lock']));
+        install.push(copyManifests(['pyproject.toml', lock]));
       }
-      install.push(run([`python3 -m pip install ${TOOLS.uv}`, `UV_PROJECT_ENVIRONMENT=/opt/venv uv sync --frozen --no-dev${pkg} ${workspace ? '--no-install-workspace' : '--no-install-project'}`], uvCache));
-      afterSources = [run([`UV_PROJECT_ENVIRONMENT=/opt/venv uv sync --frozen --no-dev --no-editable${pkg}`], uvCache)];
+      install.push(run([`python3 -m pip install ${TOOLS.uv}`, `UV_PROJECT_ENVIRONMENT=/opt/venv uv sync ${lock ? '--frozen ' : ''}--no-dev${pkg} ${workspace ? '--no-install-workspace' : '--no-install-project'}`], uvCache));
+      afterSources = [run([`UV_PROJECT_ENVIRONMENT=/opt/venv uv sync ${lock ? '--frozen ' : ''}--no-dev --no-editable${pkg}`], uvCache)];
       break;
     }
     case 'pipenv':

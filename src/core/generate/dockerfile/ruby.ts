@@ -5,7 +5,7 @@ import { reads } from '../plan';
 import { buildPackages, lockfileOf, copyManifests, runtimeSetup, runtimeTail, type DockerfileInput } from './context';
 import { rootFirst, run, splitCommand, envPrefix, mergeEnv, type Stage } from './render';
 
-const BUNDLE_ENV = 'BUNDLE_DEPLOYMENT=1 BUNDLE_PATH=/usr/local/bundle BUNDLE_WITHOUT=development:test';
+const bundleEnv = (locked: boolean) => `${locked ? 'BUNDLE_DEPLOYMENT=1 ' : ''}BUNDLE_PATH=/usr/local/bundle BUNDLE_WITHOUT=development:test`;
 
 export function rubyDockerfile(input: DockerfileInput): Stage[] {
   const { plan, family } = input;
@@ -18,16 +18,16 @@ export function rubyDockerfile(input: DockerfileInput): Stage[] {
     from: choice.build.ref, as: 'build', comment: [choice.note],
     lines: [
       ...rootFirst(choice.build),
-      `ENV ${BUNDLE_ENV}`,
+      `ENV ${bundleEnv(Boolean(lockfileOf(input)))}`,
       ...buildPackages(input, choice.build, compilers),
       'WORKDIR /app',
-      copyManifests(['Gemfile', lockfileOf(input) ?? 'Gemfile.lock']),
+      copyManifests(['Gemfile', lockfileOf(input)]),
       run(['bundle install', 'rm -rf /usr/local/bundle/ruby/*/cache']),
       'COPY . .',
       ...(app.build ? [run([`${rails ? 'SECRET_KEY_BASE_DUMMY=1 ' : ''}${app.build.value}`])] : []),
     ],
   };
-  const env = [BUNDLE_ENV];
+  const env = [bundleEnv(Boolean(lockfileOf(input)))];
   if (rails) env.push('RAILS_ENV=production', 'RAILS_LOG_TO_STDOUT=1', 'RAILS_SERVE_STATIC_FILES=1');
   else env.push('RACK_ENV=production');
   if (plan.port !== null && (reads(app, 'PORT') || rails)) env.push(`PORT=${plan.port}`);
