@@ -152,3 +152,19 @@ test('a Go module inside a go.work workspace builds from the workspace folder', 
   assert.equal(without.buildContext, 'services/api');
   assert.match(without.content, /^COPY go\.mod go\.sum \.\/$/m);
 });
+
+test('a Yarn 2+ lockfile gets Yarn 2+ commands and its .yarnrc.yml; Plug\'n\'Play is called out', () => {
+  const d = detectOf('node-next');
+  const files: Record<string, string> = { 'yarn.lock': '__metadata:\n  version: 8\n', '.yarnrc.yml': 'nodeLinker: node-modules\n' };
+  const berry = generate(d, { ...DEFAULT_OPTIONS, repo: { readText: (p: string) => files[p] } });
+  const df = berry.files.find((f) => f.path === 'Dockerfile')!.content;
+  assert.match(df, /^COPY package\.json yarn\.lock \.yarnrc\.yml \.\/$/m);
+  assert.match(df, /yarn install --immutable/);
+  assert.match(df, /yarn workspaces focus --all --production/);
+  assert.ok(!berry.warnings.some((w) => /Plug'n'Play/.test(w.message)));
+  delete files['.yarnrc.yml'];
+  const pnp = generate(d, { ...DEFAULT_OPTIONS, repo: { readText: (p: string) => files[p] } });
+  assert.ok(pnp.warnings.some((w) => /Plug'n'Play/.test(w.message)));
+  const classic = generate(d, DEFAULT_OPTIONS).files.find((f) => f.path === 'Dockerfile')!.content;
+  assert.match(classic, /yarn install --frozen-lockfile --production/);
+});

@@ -113,7 +113,7 @@ export function generate(detected: DetectResult, options: GenerateOptions): Gene
     if (plan.port !== null && plan.port < 1024) appWarnings.push(`port ${plan.port} is privileged: a non-root container without capabilities cannot bind it; make the app listen on 8080`);
     if (app.lockfile?.value.startsWith('../') && plan.context === plan.dir && app.ecosystem !== 'go') appWarnings.push(`the lockfile ${app.lockfile.value} is outside the app folder: the image installs without it`);
     if (plan.shape === 'worker') appWarnings.push('no port detected: generated as a worker (no Service, no probes); if it serves HTTP, declare its port');
-    const body = dockerfileBody({ plan, family: options.family, cacheMounts: Boolean(options.cacheMounts), warnings: appWarnings });
+    const body = dockerfileBody({ plan, family: options.family, cacheMounts: Boolean(options.cacheMounts), warnings: appWarnings, readText: options.repo ? (p) => options.repo!.readText(p) : undefined });
     const dockerfile = withHeader(body, regenerate);
     for (const message of [...new Set(appWarnings)]) warnings.push({ file: dockerfilePath, message });
     for (const message of lintDockerfile(dockerfile, { server: plan.port !== null, cacheMounts: options.cacheMounts, lockfile: plan.lockfile })) {

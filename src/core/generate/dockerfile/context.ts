@@ -8,6 +8,8 @@ export interface DockerfileInput {
   plan: AppPlan;
   family: Family;
   cacheMounts: boolean;
+  /** Reads project files (relative to the scanned root) for details detection does not carry. */
+  readText?: (path: string) => string | undefined;
   /** Warnings to report (file-level), e.g. a version with no UBI image. */
   warnings: string[];
 }

@@ -16,7 +16,14 @@ interface PmCommands {
   cacheDir: string;
 }
 
-function pmCommands(pm: PackageManager, locked: boolean): PmCommands {
+function pmCommands(pm: PackageManager, locked: boolean, berry = false): PmCommands {
+  if (pm === 'yarn' && berry) {
+    return {
+      setup: ['corepack enable'], full: `yarn install${locked ? ' --immutable' : ''}`,
+      prod: 'yarn workspaces focus --all --production', run: (s) => `yarn run ${s}`,
+      start: ['yarn', 'start'], cacheDir: '/root/.yarn/berry/cache',
+    };
+  }
   switch (pm) {
     case 'yarn':
       return {
@@ -68,7 +75,14 @@ export function nodeDockerfile(input: DockerfileInput): Stage[] {
   if (!lock) input.warnings.push('no lockfile found: dependency installs are not reproducible (commit one)');
   const lockName = lockfileName(lock);
   const workspace = plan.context !== plan.dir;
-  const pm = pmCommands(pmName as PackageManager, Boolean(lock));
+  // Yarn 2+ ("berry") lockfiles start with __metadata; its flags and production install differ from Yarn 1.
+  const read = (f: string) => input.readText?.(joinPath(plan.context, f));
+  const berry = pmName === 'yarn' && Boolean(lock && /^__metadata:/m.test(read(lockName!) ?? ''));
+  const yarnrc = berry && read('.yarnrc.yml') !== undefined ? '.yarnrc.yml' : undefined;
+  if (berry && !/^nodeLinker:\s*["']?node-modules/m.test(read('.yarnrc.yml') ?? '')) {
+    input.warnings.push('Yarn Plug\'n\'Play keeps no node_modules: set `nodeLinker: node-modules` in .yarnrc.yml for this image layout');
+  }
+  const pm = pmCommands(pmName as PackageManager, Boolean(lock), berry);
   const mounts = cache(input, pm.cacheDir);
   const { build: buildImage, runtime: runtimeImage } = choice;
   const isNext = /next/i.test(app.framework?.value ?? '');
@@ -91,7 +105,7 @@ export function nodeDockerfile(input: DockerfileInput): Stage[] {
       ],
     });
   }
-  const manifests = workspace ? 'COPY --from=manifests /app ./' : copyManifests(['package.json', lock]);
+  const manifests = workspace ? 'COPY --from=manifests /app ./' : copyManifests(['package.json', lock, yarnrc]);
   const installStage = (as: string, install: string, comment?: string[]): Stage => ({
     from: buildImage.ref, as, comment,
     lines: [...rootFirst(buildImage), 'WORKDIR /app', ...buildPackages(input, buildImage), manifests, run([...pm.setup, install], mounts)],
