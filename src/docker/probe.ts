@@ -7,7 +7,7 @@ import type Docker from 'dockerode';
 import * as tar from 'tar-stream';
 import type { Readable } from 'node:stream';
 import { normalizeArch } from '../core/config';
-import { readElf, sniffBinary } from '../core/elf';
+import { nodeModuleVersion, readElf, sniffBinary } from '../core/elf';
 import { parsePrebuildPath, parseWheelFile } from '../core/wheel';
 import { distroFromOsRelease, parseOsRelease } from '../core/platform/distros';
 import type { ImageInfo, LibcInfo, NativeArtifact, WheelArtifact } from '../core/drift/types';
@@ -162,7 +162,8 @@ function describe(ref: string, inspect: Docker.ImageInspectInfo, env: Record<str
     const prebuild = parsePrebuildPath(name);
     try {
       const elf = format === 'elf' ? readElf(bytes) : undefined;
-      artifacts.push({ location: { image: ref, path: '/' + name }, format, ...(elf ? { elf } : {}), ...(prebuild ? { prebuild } : {}) });
+      const nodeAbi = name.endsWith('.node') ? nodeModuleVersion(bytes) : undefined;
+      artifacts.push({ location: { image: ref, path: '/' + name }, format, ...(elf ? { elf } : {}), ...(prebuild ? { prebuild } : {}), ...(nodeAbi ? { nodeAbi } : {}) });
     } catch { /* malformed ELF: not judged */ }
   }
 

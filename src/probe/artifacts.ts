@@ -5,13 +5,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RepoReader } from '../core/repo';
 import { dirOf } from '../core/repo';
-import { readElf, sniffBinary } from '../core/elf';
+import { classFileRelease, nodeModuleVersion, readElf, sniffBinary } from '../core/elf';
 import { parsePrebuildPath, parseWheelFile } from '../core/wheel';
-import type { NativeArtifact, WheelArtifact } from '../core/drift/types';
+import type { JavaClass, NativeArtifact, WheelArtifact } from '../core/drift/types';
 
 export interface ArtifactScan {
   artifacts: NativeArtifact[];
   wheels: WheelArtifact[];
+  javaClasses: JavaClass[];
   /** Files looked at (for the bench figures). */
   examined: number;
 }
@@ -22,7 +23,8 @@ const MAX_ELF_BYTES = 64 * 1024 * 1024;
 const MAX_WALK = 200_000;
 
 export function scanArtifacts(rootAbs: string, repo: RepoReader): ArtifactScan {
-  const out: ArtifactScan = { artifacts: [], wheels: [], examined: 0 };
+  const out: ArtifactScan = { artifacts: [], wheels: [], javaClasses: [], examined: 0 };
+  const classDirs = new Set<string>();
   const seen = new Set<string>();
   const consider = (rel: string, mode?: number) => {
     if (seen.has(rel)) return;
@@ -54,7 +56,17 @@ export function scanArtifacts(rootAbs: string, repo: RepoReader): ArtifactScan {
       if (!st.isDirectory()) continue;
       const visit = (fileRel: string, mode: number) => {
         if (/\.dist-info\/WHEEL$/.test(fileRel)) readWheel(rootAbs, fileRel, out);
-        else consider(fileRel, mode);
+        else if (fileRel.endsWith('.class')) {
+          // One class per build-output folder is enough to know the release it was compiled for.
+          const key = `${anchor}|${d}`;
+          if (!classDirs.has(key)) {
+            const release = classRelease(path.join(rootAbs, fileRel));
+            if (release) {
+              classDirs.add(key);
+              out.javaClasses.push({ location: { file: fileRel }, release });
+            }
+          }
+        } else consider(fileRel, mode);
       };
       budget = d === 'node_modules' ? walkNodeModules(abs, rel, budget, visit) : walk(abs, rel, budget, visit);
     }
@@ -167,7 +179,8 @@ function examine(rootAbs: string, rel: string, out: ArtifactScan): void {
     if (size > MAX_ELF_BYTES) return;
     const bytes = fs.readFileSync(abs);
     const elf = readElf(bytes);
-    out.artifacts.push({ location: { file: rel }, format, elf, ...(prebuild ? { prebuild } : {}) });
+    const nodeAbi = rel.endsWith('.node') ? nodeModuleVersion(bytes) : undefined;
+    out.artifacts.push({ location: { file: rel }, format, elf, ...(prebuild ? { prebuild } : {}), ...(nodeAbi ? { nodeAbi } : {}) });
   } catch {
     // unreadable or malformed: not an artifact we can judge
   } finally {
@@ -185,4 +198,17 @@ function readWheel(rootAbs: string, rel: string, out: ArtifactScan): void {
   const needs = parseWheelFile(text);
   const dist = rel.split('/').slice(-2)[0].replace(/\.dist-info$/, '');
   if (needs.length) out.wheels.push({ location: { file: rel }, name: dist, needs });
+}
+
+function classRelease(abs: string): number | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(abs, 'r');
+    const head = Buffer.alloc(8);
+    return fs.readSync(fd, head, 0, 8, 0) === 8 ? classFileRelease(head) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
 }

@@ -34,7 +34,7 @@ export const checkCommand: Command = {
     const target = targetFromSpec(pickTarget(config, flagString(args, 'target')));
     const scan = scanArtifacts(abs, repo);
     const { apps, warnings } = detectApps(repo);
-    const input = { repo, apps, target, artifacts: scan.artifacts, wheels: scan.wheels };
+    const input = { repo, apps, target, artifacts: scan.artifacts, wheels: scan.wheels, javaClasses: scan.javaClasses };
     const ctx = new DriftContext(input);
     const manifests = ctx.units.flatMap((u) => u.kube.files);
     const findings = sortFindings([...evaluateContext(ctx), ...schemaFindings(repo, [...new Set(manifests)].sort())]);

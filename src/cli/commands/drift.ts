@@ -42,7 +42,7 @@ export const driftCommand: Command = {
     const scan = scanArtifacts(abs, repo);
     const { apps, warnings } = detectApps(repo);
     const [target, host, image] = await probes;
-    const findings = evaluate({ repo, apps, target, host, image, artifacts: scan.artifacts, wheels: scan.wheels });
+    const findings = evaluate({ repo, apps, target, host, image, artifacts: scan.artifacts, wheels: scan.wheels, javaClasses: scan.javaClasses });
     const envs = { host, image: image ?? null, target };
     io.out(args.flags.json ? JSON.stringify({ findings, environments: envs }, null, 2) + '\n' : renderReport(findings, envs, [...config.warnings, ...warnings]));
     return exitCode(findings, failOn);

@@ -10,7 +10,7 @@ import { addKubeFile, emptyKube, looksLikeKube, type KubeObjects } from '../mani
 import { parseCompose, COMPOSE_FILES, type ComposeService } from '../manifests/compose';
 import { distroFromImage, findDistro, distroFromOsRelease, type Distro } from '../platform/distros';
 import { isSource, scanSources, type UnitScan } from './scan';
-import type { HostInfo, ImageInfo, NativeArtifact, TargetInfo, WheelArtifact } from './types';
+import type { HostInfo, ImageInfo, JavaClass, NativeArtifact, TargetInfo, WheelArtifact } from './types';
 
 export interface DriftInput {
   repo: RepoReader;
@@ -22,6 +22,8 @@ export interface DriftInput {
   /** Native artifacts and wheels found in the project on disk (src/probe/artifacts.ts). */
   artifacts?: NativeArtifact[];
   wheels?: WheelArtifact[];
+  /** A compiled class per build-output folder (target/classes, build/classes). */
+  javaClasses?: JavaClass[];
 }
 
 export interface Unit {

@@ -31,6 +31,14 @@ export interface NativeArtifact {
   elf?: ElfInfo;
   /** Platform named by the path (`prebuilds/linuxmusl-x64`, `@img/sharp-darwin-arm64`…). */
   prebuild?: PlatformNeed;
+  /** NODE_MODULE_VERSION of a classic Node addon (`node_register_module_v115` → 115). */
+  nodeAbi?: number;
+}
+
+/** A compiled Java class of the project's build output and the Java release it needs. */
+export interface JavaClass {
+  location: ArtifactLocation;
+  release: number;
 }
 
 export interface WheelArtifact {

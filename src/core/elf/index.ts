@@ -217,3 +217,29 @@ export function compareVersions(a: string, b: string): number {
   }
   return 0;
 }
+
+const NODE_REGISTER = Buffer.from('node_register_module_v', 'latin1');
+
+/**
+ * NODE_MODULE_VERSION a classic (non-N-API) Node addon was compiled for, from the
+ * `node_register_module_v<N>` symbol it exports; undefined for N-API addons (ABI-stable) and non-addons.
+ */
+export function nodeModuleVersion(bytes: Uint8Array): number | undefined {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = buf.indexOf(NODE_REGISTER);
+  if (at < 0) return undefined;
+  let end = at + NODE_REGISTER.length;
+  while (end < buf.length && buf[end] >= 0x30 && buf[end] <= 0x39) end++;
+  const n = Number(buf.subarray(at + NODE_REGISTER.length, end).toString('latin1'));
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/** Node.js major for a NODE_MODULE_VERSION (from Node's abi_version_registry.json). */
+export const NODE_ABI_MAJOR: Record<number, number> = { 64: 10, 67: 11, 72: 12, 79: 13, 83: 14, 88: 15, 93: 16, 102: 17, 108: 18, 111: 19, 115: 20, 120: 21, 127: 22, 131: 23, 137: 24, 141: 25 };
+
+/** Java feature release a class file targets (major 61 → 17), or undefined when bytes are not a class file. */
+export function classFileRelease(bytes: Uint8Array): number | undefined {
+  if (bytes.length < 8 || bytes[0] !== 0xca || bytes[1] !== 0xfe || bytes[2] !== 0xba || bytes[3] !== 0xbe) return undefined;
+  const major = (bytes[6] << 8) | bytes[7];
+  return major >= 45 && major < 100 ? major - 44 : undefined;
+}

@@ -50,7 +50,7 @@ export function runDrift(dir: string, extra: { host?: HostInfo; image?: ImageInf
   } catch {
     apps = []; // detection is another part's concern; drift must work without it
   }
-  const findings = evaluate({ repo, apps, target, host: extra.host, image: extra.image, artifacts: scan.artifacts, wheels: scan.wheels });
+  const findings = evaluate({ repo, apps, target, host: extra.host, image: extra.image, artifacts: scan.artifacts, wheels: scan.wheels, javaClasses: scan.javaClasses });
   return { dir, findings, target };
 }
 

@@ -95,6 +95,21 @@ test('RUNTIME_VERSION: .nvmrc 18 vs FROM node:20, with an edit to the FROM tag',
   assert.deepEqual(hits[0].evidence[0], { file: '.nvmrc', excerpt: 'node 18' });
 });
 
+test('RUNTIME_VERSION: a classic addon built for Node 18 (NODE_MODULE_VERSION 108, compiled now) copied into a node:20 image', () => {
+  const { hits } = fires('node-abi-18-on-node-20', 'RUNTIME_VERSION');
+  const abi = hits.find((h) => /addon built for Node 18/.test(h.title))!;
+  assert.equal(abi.severity, 'error');
+  assert.match(abi.message, /NODE_MODULE_VERSION 108 \(Node 18\); Node 20 requires NODE_MODULE_VERSION 115/);
+  assert.deepEqual(abi.evidence[1], { file: 'Dockerfile', line: 1, excerpt: 'FROM node:20-bookworm-slim' });
+});
+
+test('RUNTIME_VERSION: classes compiled with javac --release 17 (now) on an eclipse-temurin:11 runtime', { skip: !hasTool('javac') && 'javac not installed' }, () => {
+  const { hits } = fires('java-classes-17-on-jre-11', 'RUNTIME_VERSION');
+  assert.equal(hits[0].title, 'classes compiled for Java 17, runtime is Java 11');
+  assert.match(hits[0].message, /UnsupportedClassVersionError/);
+  assert.equal((hits[0].evidence[0] as { file: string }).file, 'target/classes/demo/App.class');
+});
+
 test('FLOATING_TAG: FROM node (untagged) and image: …:latest', () => {
   const { hits } = fires('floating-tag', 'FLOATING_TAG');
   assert.deepEqual(hits.map((h) => (h.evidence[0] as { file: string }).file).sort(), ['Dockerfile', 'k8s/deployment.yaml']);

@@ -2,6 +2,7 @@
 // as they are (CRLF scripts, node_modules, virtualenvs).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { copyScenario, tempDir, writeFile } from './harness';
 import { compileC, hasTool, HELLO_C, handmadeElf64, EM_AARCH64 } from './native-build';
 
@@ -76,6 +77,17 @@ export const SCENARIOS: Record<string, () => string> = {
     return dir;
   },
   'pkg-apt-on-alpine': () => copyScenario('pkg-apt-on-alpine'),
+  'node-abi-18-on-node-20'() {
+    // A classic (non-N-API) addon exports node_register_module_v<NODE_MODULE_VERSION>; 108 is Node 18.
+    const dir = copyScenario('node-abi-18-on-node-20');
+    compileC('gcc', 'void node_register_module_v108(void *exports, void *module, void *priv) { (void)exports; (void)module; (void)priv; }\n', path.join(dir, 'native/addon.node'), ['-shared', '-fPIC']);
+    return dir;
+  },
+  'java-classes-17-on-jre-11'() {
+    const dir = copyScenario('java-classes-17-on-jre-11');
+    execFileSync('javac', ['--release', '17', '-d', path.join(dir, 'target/classes'), path.join(dir, 'src/main/java/demo/App.java')], { stdio: 'ignore', timeout: 120_000 });
+    return dir;
+  },
   'crlf-entrypoint'() {
     const dir = copyScenario('crlf-entrypoint');
     writeFile(dir, 'docker-entrypoint.sh', '#!/bin/bash\r\nset -e\r\nexec node server.js\r\n', 0o755);

@@ -1,7 +1,9 @@
 // The runtime version the project pins (.nvmrc, engines, .python-version, go.mod, maven release) differs
 // from the base image tag, the image's installed runtime, or the developer's runtime.
-import type { Finding, TextEdit } from '../../model';
-import { compareVersions } from '../../elf';
+import type { Evidence, Finding, TextEdit } from '../../model';
+import { compareVersions, NODE_ABI_MAJOR } from '../../elf';
+import { artifactRelevant, describeElf, locEvidence } from '../helpers';
+import { finalStage } from '../../manifests/dockerfile';
 import type { DriftContext } from '../context';
 import { dfEvidence } from '../helpers';
 import type { Rule } from '../rule';
@@ -77,6 +79,60 @@ export const RUNTIME_VERSION: Rule = {
         }
       }
     }
+    out.push(...addonAbi(ctx), ...classVersions(ctx));
     return out;
   },
 };
+
+/** Runtime version where a unit's code runs: the probed image, else the final stage's base image tag. */
+function runtimeVersion(ctx: DriftContext, unitDir: string | undefined, runtime: 'node' | 'java'): { version: string; evidence: Evidence } | undefined {
+  const img = ctx.image;
+  if (img?.runtimes[runtime]) return { version: img.runtimes[runtime], evidence: { image: img.ref, path: runtime, excerpt: img.runtimes[runtime] } };
+  const unit = ctx.units.find((u) => u.dir === unitDir);
+  const df = unit?.dockerfile;
+  const stage = df && finalStage(df);
+  const rt = stage && runtimeOfImage(stage.baseImage);
+  if (df && stage && rt?.runtime === runtime) return { version: rt.version, evidence: dfEvidence(df, stage.fromLine) };
+  return undefined;
+}
+
+/** Classic Node addons are tied to one NODE_MODULE_VERSION; loading them in another Node major fails. */
+function addonAbi(ctx: DriftContext): Finding[] {
+  const out: Finding[] = [];
+  for (const a of ctx.artifacts) {
+    if (!a.nodeAbi || !artifactRelevant(ctx, a)) continue;
+    const built = NODE_ABI_MAJOR[a.nodeAbi];
+    const unit = 'file' in a.location ? ctx.unitOf(a.location.file) : undefined;
+    const rt = runtimeVersion(ctx, unit?.dir, 'node');
+    if (!built || !rt || Number(rt.version.split('.')[0]) === built) continue;
+    const needAbi = Object.entries(NODE_ABI_MAJOR).find(([, m]) => m === Number(rt.version.split('.')[0]))?.[0];
+    out.push({
+      id: 'RUNTIME_VERSION', severity: 'error',
+      title: `addon built for Node ${built}, runs on Node ${rt.version}`,
+      message: `${describeElf(a)} was compiled against a different Node.js version: NODE_MODULE_VERSION ${a.nodeAbi} (Node ${built}); Node ${rt.version} requires NODE_MODULE_VERSION ${needAbi ?? '(another)'}. It fails to load.`,
+      evidence: [locEvidence(a.location, `node_register_module_v${a.nodeAbi}`), rt.evidence],
+      fix: { text: `Rebuild native modules for Node ${rt.version.split('.')[0]} (npm rebuild / npm ci inside the image), and keep host node_modules out of the build context.` },
+      app: unit ? unit.dir || '.' : undefined,
+    });
+  }
+  return out;
+}
+
+/** Classes compiled for a newer Java release than the runtime image: UnsupportedClassVersionError. */
+function classVersions(ctx: DriftContext): Finding[] {
+  const out: Finding[] = [];
+  for (const c of ctx.input.javaClasses ?? []) {
+    const unit = 'file' in c.location ? ctx.unitOf(c.location.file) : undefined;
+    const rt = runtimeVersion(ctx, unit?.dir, 'java');
+    if (!rt || Number(rt.version.split('.')[0]) >= c.release) continue;
+    out.push({
+      id: 'RUNTIME_VERSION', severity: 'error',
+      title: `classes compiled for Java ${c.release}, runtime is Java ${rt.version}`,
+      message: `${'file' in c.location ? c.location.file : c.location.path} has class file version ${c.release + 44} (Java ${c.release}); the runtime image has Java ${rt.version}: "UnsupportedClassVersionError".`,
+      evidence: [locEvidence(c.location, `class file major ${c.release + 44}`), rt.evidence],
+      fix: { text: `Run on a Java ${c.release}+ image (e.g. eclipse-temurin:${c.release}-jre) or compile with --release ${rt.version.split('.')[0]}.` },
+      app: unit ? unit.dir || '.' : undefined,
+    });
+  }
+  return out;
+}
