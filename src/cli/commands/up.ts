@@ -32,6 +32,7 @@ export const upCommand: Command = {
     io.out(`${prepared.profile.name} (${prepared.profile.ecosystem}, ${prepared.profile.path}) on ${engine.target.url}\n`);
     for (const note of prepared.notes) io.out(`  ${note}\n`);
     io.out(`  ${ALWAYS_EXCLUDED_NOTE}\n`);
+    let sending = false;
     const result = await up({
       engine,
       root: abs,
@@ -42,7 +43,15 @@ export const upCommand: Command = {
       timeoutMs: timeout * 1000,
       signal: io.signal,
       onBuild: (p) => {
-        if (p.kind === 'step') io.out(`  Step ${p.step}/${p.total} : ${p.instruction}\n`);
+        if (p.kind === 'context' && io.isTTY) {
+          io.out(`\r  sending build context: ${mb(p.bytesSent)} (files: ${mb(p.totalBytes)})`);
+          sending = true;
+        }
+        if (p.kind === 'step') {
+          if (sending) io.out('\n');
+          sending = false;
+          io.out(`  Step ${p.step}/${p.total} : ${p.instruction}\n`);
+        }
       },
       onInfo: (m) => io.out(`  ${m}\n`),
     });
@@ -53,3 +62,7 @@ export const upCommand: Command = {
     return 0;
   },
 };
+
+function mb(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(1)} MB`;
+}
