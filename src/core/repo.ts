@@ -15,10 +15,6 @@ export interface RepoLimits {
 
 export const DEFAULT_LIMITS: RepoLimits = { maxFileBytes: 1024 * 1024, maxFiles: 300_000 };
 
-/** Text kept in memory for repeated reads: at most this many characters in all, files up to the second figure. */
-const TEXT_CACHE_BUDGET = 32 * 1024 * 1024;
-const TEXT_CACHE_FILE_LIMIT = 256 * 1024;
-
 /** Folders nested deeper than this are not entered (a warning says so); real projects stay far below. */
 export const MAX_DEPTH = 64;
 
@@ -47,10 +43,11 @@ export function isBinary(buf: Uint8Array): boolean {
   return buf.subarray(0, 8000).indexOf(0) !== -1;
 }
 
+const UNSAFE_REL = /^\/|^[A-Za-z]:|\\|\0|(^|\/)\.\.(\/|$)/;
+
 /** A relative path that stays inside the root: no absolute paths, no `..` segments. */
 export function isSafeRel(rel: string): boolean {
-  if (rel === '' || rel.startsWith('/') || rel.includes('\\') || rel.includes('\0') || /^[A-Za-z]:/.test(rel)) return false;
-  return !rel.split('/').some((seg) => seg === '..');
+  return rel !== '' && !UNSAFE_REL.test(rel);
 }
 
 function pushWarning(warnings: Warning[], file: string, message: string): void {
@@ -64,8 +61,6 @@ export class DiskRepo implements RepoReader {
   private listed?: Set<string>;
   private walking = false;
   private buf?: Buffer;
-  private readonly texts = new Map<string, string>();
-  private cachedChars = 0;
   private readonly abs: string;
   private realRoot: string;
   /** Symlinks met while walking (relative paths); reads through them are checked to stay in the tree. */
@@ -92,18 +87,9 @@ export class DiskRepo implements RepoReader {
   }
 
   readText(rel: string): string | undefined {
-    const cached = this.texts.get(rel);
-    if (cached !== undefined) return cached;
     if (!isSafeRel(rel)) return undefined;
     if (this.links.size > 0 && !this.staysInside(rel)) return undefined;
-    const text = this.readInside(rel);
-    // Providers and the source scanners often read the same files (a Go app's sources for cgo, then for
-    // env vars): keep texts until a fixed budget is spent, so the second read costs nothing.
-    if (text !== undefined && text.length <= TEXT_CACHE_FILE_LIMIT && this.cachedChars + text.length <= TEXT_CACHE_BUDGET) {
-      this.texts.set(rel, text);
-      this.cachedChars += text.length;
-    }
-    return text;
+    return this.readInside(rel);
   }
 
   private readInside(rel: string): string | undefined {
@@ -121,14 +107,16 @@ export class DiskRepo implements RepoReader {
       // Files the walk listed are regular files (it checked their type); anything else is checked here.
       if (!this.isListed(rel) && !fs.fstatSync(fd).isFile()) return undefined;
       for (;;) {
-        const n = fs.readSync(fd, buf, got, buf.length - got, null);
-        if (n === 0) break;
+        const want = buf.length - got;
+        const n = fs.readSync(fd, buf, got, want, null);
         got += n;
         if (got > max) {
           const size = fs.fstatSync(fd).size;
           pushWarning(this.warnings, rel, `skipped: ${size} bytes is over the ${max}-byte limit`);
           return undefined;
         }
+        // A short read of a regular file is its end: no second read() just to see 0 bytes.
+        if (n < want || n === 0) break;
       }
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;

@@ -4,9 +4,16 @@ import { DESTRUCTURE_RE, ENV_PATTERNS, type EnvPattern } from './env-patterns';
 
 export interface Occurrence { name: string; index: number; line: number; hasDefault: boolean }
 
+const BY_LANG = new Map<Lang, readonly EnvPattern[]>();
+function patternsFor(lang: Lang): readonly EnvPattern[] {
+  let list = BY_LANG.get(lang);
+  if (!list) BY_LANG.set(lang, (list = ENV_PATTERNS.filter((p) => (lang === 'other' ? p.langs[0] !== 'config' : p.langs.includes(lang)))));
+  return list;
+}
+
 /** Every env var read in one file, in text order. */
 export function envReadsIn(text: string, lang: Lang): Occurrence[] {
-  const patterns = ENV_PATTERNS.filter((p) => (lang === 'other' ? p.langs[0] !== 'config' : p.langs.includes(lang)) && text.includes(p.hint));
+  const patterns = patternsFor(lang).filter((p) => text.includes(p.hint));
   const destructure = (lang === 'js' || lang === 'other') && text.includes('env');
   if (patterns.length === 0 && !destructure) return [];
   const starts = lineStarts(text);

@@ -9,10 +9,10 @@ const ROUTE_RE = new RegExp(
   'gim',
 );
 
-const CHEAP_HINT = /health|livez|readyz|ping/i;
+const HINTS = ['health', 'livez', 'readyz', 'ping'];
 
 export function healthPathIn(text: string, lang: Lang): { path: string; line: number } | null {
-  if (!CHEAP_HINT.test(text)) return null;
+  if (!HINTS.some((h) => text.includes(h))) return null;
   let starts: number[] | undefined;
   for (const m of text.matchAll(ROUTE_RE)) {
     starts ??= lineStarts(text);
