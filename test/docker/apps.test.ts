@@ -76,6 +76,19 @@ describe('generated Dockerfiles run on a real engine', { timeout: 600_000 }, () 
     assert.equal(objects.networks.length, 1);
     // Redis kept its data in the named volume across the replacement (it was stopped, not killed).
     assert.deepEqual(JSON.parse((await httpGet(again.url!)).body), { visits: 3 });
+
+    // down without --volumes keeps the data volume; objects without Parity's labels are never touched.
+    const bystander = await engine.docker.createContainer({ Image: 'debian:bookworm-slim', Cmd: ['true'], name: `${project}-not-parity` });
+    try {
+      const removed = await removeProject(engine.docker, project, { volumes: false });
+      assert.deepEqual(removed.volumes, []);
+      const volumes = (await engine.docker.listVolumes({ filters: { label: [`dev.parity.project=${project}`] } })).Volumes ?? [];
+      assert.deepEqual(volumes.map((v) => v.Name), [`parity-${project}-redis-data`]);
+      assert.equal((await bystander.inspect()).Name, `/${project}-not-parity`);
+      assert.deepEqual((await removeProject(engine.docker, project, { volumes: true })).volumes, [`parity-${project}-redis-data`]);
+    } finally {
+      await bystander.remove({ force: true });
+    }
     await downAndAssertEmpty(engine, project);
   });
 
