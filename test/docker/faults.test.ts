@@ -60,6 +60,7 @@ describe('fault handling against a real engine', { timeout: 600_000 }, () => {
     engine = await requireEngine(t);
     if (!engine) return;
     const { project, dir, prepared } = fixture('node-build-fails', 'buildfail');
+    const started = Date.now();
     await assert.rejects(
       up({ engine, root: dir, project, app: prepared.app, services: [], env: prepared.env, timeoutMs: 30_000 }),
       (err: BuildFailedError) => {
@@ -71,6 +72,9 @@ describe('fault handling against a real engine', { timeout: 600_000 }, () => {
         return true;
       },
     );
+    // The failed step's container is removed too (forcerm), though it carries no Parity label.
+    const all = await engine.docker.listContainers({ all: true });
+    assert.deepEqual(all.filter((c) => c.Command.includes('npm run build') && c.Created * 1000 >= started - 5000).map((c) => c.Id), []);
     await assertNothingLeft(engine, project);
   });
 
