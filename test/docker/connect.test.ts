@@ -124,3 +124,27 @@ test('nothing contacts the engine until connectEngine() is awaited', async () =>
     server.close();
   }
 });
+
+test('permission denied on a real socket: a user outside the socket group gets the docker-group / rootless advice', async (t) => {
+  const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => fs.existsSync(p));
+  if (process.getuid?.() !== 0 || !setpriv) {
+    t.skip('needs root and setpriv to run a client as an unprivileged user');
+    return;
+  }
+  const sock = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'parity-eacces-')), 'engine.sock');
+  fs.chmodSync(path.dirname(sock), 0o755);
+  const server = net.createServer((s) => s.destroy());
+  await new Promise<void>((r) => server.listen(sock, () => r()));
+  fs.chmodSync(sock, 0o600); // like /var/run/docker.sock for a user not in the docker group
+  try {
+    const script = `require(${JSON.stringify(path.join(__dirname, '..', '..', 'src', 'docker', 'connect.ts'))}).connectEngine({ explicit: 'unix://${sock}' }).then(() => console.log('connected'), (e) => console.log(e.message))`;
+    const { execFile } = await import('node:child_process');
+    const stdout = await new Promise<string>((resolve, reject) =>
+      execFile(setpriv, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '--import', 'tsx', '-e', script], { cwd: path.join(__dirname, '..', '..') }, (err, out, errOut) => (err ? reject(new Error(`${err.message}\n${errOut}`)) : resolve(out))),
+    );
+    assert.match(stdout, new RegExp(`^permission denied on the Docker socket unix://${sock.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\(--docker-host\\)`));
+    assert.match(stdout, /sudo usermod -aG docker \$USER/);
+  } finally {
+    server.close();
+  }
+});
