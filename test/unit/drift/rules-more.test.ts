@@ -111,3 +111,10 @@ test('FLOATING_TAG: pinned tags, digests, stage references and ARG-built names s
   const repo = new MemoryRepo({ 'Dockerfile': 'ARG BASE\nFROM node:20.11-bookworm-slim AS build\nFROM build\nFROM ${BASE}\nFROM alpine@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\nUSER 1000\n' });
   assert.deepEqual(ids(evaluate({ repo, target: target('debian12') })).filter((i) => i === 'FLOATING_TAG'), []);
 });
+
+test('PKG_MANAGER: dnf in a UBI minimal stage (microdnf only) is an error with a microdnf edit; microdnf there is fine', () => {
+  const repo = new MemoryRepo({ 'Dockerfile': 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nRUN dnf install -y tzdata && dnf clean all\nRUN microdnf install -y shadow-utils\nUSER 1001\n' });
+  const f = evaluate({ repo, target: target('rhel9') }).filter((x) => x.id === 'PKG_MANAGER');
+  assert.equal(f.length, 1);
+  assert.deepEqual(f[0].fix.edits, [{ file: 'Dockerfile', line: 2, newText: 'RUN microdnf install -y tzdata && microdnf clean all' }]);
+});

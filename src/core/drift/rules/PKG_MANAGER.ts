@@ -30,8 +30,21 @@ export const PKG_MANAGER: Rule = {
         if (!guess) continue;
         const family = guess.distro.family;
         for (const run of instructions(stage, 'RUN')) {
+          const minimal = family === 'rhel' && /ubi\d*-minimal|ubi-minimal|-minimal:/.test(stage.baseImage.toLowerCase());
           for (const mgr of managersIn(run.args)) {
-            if (MANAGER_FAMILY[mgr] === family) continue;
+            if (MANAGER_FAMILY[mgr] === family && !(minimal && (mgr === 'dnf' || mgr === 'yum'))) continue;
+            if (minimal && (mgr === 'dnf' || mgr === 'yum')) {
+              const text = df!.lines[run.line - 1];
+              out.push({
+                id: 'PKG_MANAGER', severity: 'error',
+                title: `${mgr} in a UBI minimal stage`,
+                message: `${df!.path}:${run.line} runs ${mgr}, but ${stage.baseImage} is a minimal image that only has microdnf: the build fails with "${mgr}: command not found".`,
+                evidence: [dfEvidence(df!, run.line), dfEvidence(df!, stage.fromLine)],
+                fix: { text: 'Use microdnf (same package names), or the full UBI image.', ...(run.line === run.endLine ? { edits: [{ file: df!.path, line: run.line, newText: text.replace(new RegExp(`\\b${mgr}\\b`, 'g'), 'microdnf') }] } : {}) },
+                app: unit.dir || '.',
+              });
+              continue;
+            }
             const edits: TextEdit[] = [];
             if (family === 'alpine' && (mgr === 'apt-get' || mgr === 'apt') && run.line === run.endLine) {
               const pkgs = /install\s+((?:-\S+\s+)*)([^;&|]+)/.exec(run.args)?.[2]?.trim().split(/\s+/).filter((p) => !p.startsWith('-')) ?? [];
