@@ -75,7 +75,7 @@ export function pythonDockerfile(input: DockerfileInput): Stage[] {
       'COPY . .',
       ...afterSources,
       ...(plan.inContext ? [`WORKDIR ${appDir}`] : []),
-      ...(app.build ? [run([`PATH=/opt/venv/bin:$PATH ${app.build.value}`])] : []),
+      ...(app.build ? [run([`${buildEnv(app)}PATH=/opt/venv/bin:$PATH ${app.build.value}`])] : []),
     ],
   };
   stages.push(build);
@@ -107,4 +107,14 @@ function pythonStart(input: DockerfileInput): { cmd: string[]; note?: string } {
   input.warnings.push('no start command detected: the Dockerfile guesses one; set it in the Procfile or pyproject');
   if (/django/i.test(app.framework?.value ?? '')) return { cmd: ['python3', 'manage.py', 'runserver', `0.0.0.0:${port}`], note: 'No start command detected: Django\'s development server; use gunicorn in production.' };
   return { cmd: ['python3', 'main.py'], note: 'No start command detected: guessing main.py.' };
+}
+
+/**
+ * Django settings usually refuse to load without their secret key, even for collectstatic: the build step
+ * gets a throwaway value for it (that RUN only; never ENV, never the real key).
+ */
+function buildEnv(app: DockerfileInput['plan']['app']): string {
+  if (!/django/i.test(app.framework?.value ?? '') || !/collectstatic/.test(app.build?.value ?? '')) return '';
+  const names = app.env.filter((e) => /SECRET_KEY$/.test(e.name) && !e.hasDefault).map((e) => e.name);
+  return names.map((n) => `${n}=build-only-not-a-secret `).join('');
 }
