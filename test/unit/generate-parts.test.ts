@@ -8,7 +8,7 @@ import { imagesFor, tagVersion } from '../../src/core/platform/base-images';
 import { dnsLabel, uniqueLabels } from '../../src/core/generate/names';
 import { envPrefix, splitCommand } from '../../src/core/generate/dockerfile/render';
 import { goTarget } from '../../src/core/generate/dockerfile/go';
-import { wiredServiceVars } from '../../src/core/generate/services';
+import { composePassword, SERVICE_SPECS, wiredServiceVars } from '../../src/core/generate/services';
 import { lintDockerfile } from '../../src/core/generate/lint';
 import { validateObject } from '../../src/core/generate/validate/schema';
 import { checkConsistency } from '../../src/core/generate/validate/consistency';
@@ -167,4 +167,12 @@ test('a Yarn 2+ lockfile gets Yarn 2+ commands and its .yarnrc.yml; Plug\'n\'Pla
   assert.ok(pnp.warnings.some((w) => /Plug'n'Play/.test(w.message)));
   const classic = generate(d, DEFAULT_OPTIONS).files.find((f) => f.path === 'Dockerfile')!.content;
   assert.match(classic, /yarn install --frozen-lockfile --production/);
+});
+
+test('compose wires each database URL with the password its container is started with', () => {
+  for (const kind of ['postgres', 'mysql', 'mongodb', 'rabbitmq'] as const) {
+    const pw = composePassword(kind);
+    assert.match(pw, /^\$\{[A-Z_]+:-[a-z-]+\}$/, kind);
+    assert.ok(Object.values(SERVICE_SPECS[kind].environment).includes(pw), `${kind} container uses ${pw}`);
+  }
 });

@@ -154,6 +154,9 @@ export function serviceValue(v: ServiceVar, host: string, password: string): str
 
 /** The compose interpolation holding the local password of a service. */
 export function composePassword(kind: ServiceKind): string {
-  const m = /\$\{[A-Z_]+:-[^}]*\}/.exec(Object.entries(SERVICE_SPECS[kind].environment).find(([k]) => /PASS/.test(k) && !/ROOT/.test(k))?.[1] ?? '');
+  const env = Object.entries(SERVICE_SPECS[kind].environment);
+  // The app's user: MYSQL_PASSWORD rather than the root one; MongoDB's only user is its root user.
+  const entry = env.find(([k]) => /PASS/.test(k) && !/ROOT/.test(k)) ?? env.find(([k]) => /PASS/.test(k));
+  const m = /\$\{[A-Z_]+:-[^}]*\}/.exec(entry?.[1] ?? '');
   return m ? m[0] : '';
 }
