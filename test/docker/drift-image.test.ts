@@ -15,6 +15,7 @@ import { evaluate, targetFromSpec } from '../../src/core/drift';
 import { DiskRepo } from '../../src/core/repo';
 import { compileC, hasTool, HELLO_C } from '../unit/drift/native-build';
 import { tempDir, writeFile } from '../unit/drift/harness';
+import { stubLibrary } from '../unit/drift/scenarios';
 
 const TAG = `parity-drift-test-${process.pid}`;
 after(removeTestImages);
@@ -25,17 +26,18 @@ async function probeContainers(docker: Docker, image: string): Promise<number> {
   return (await docker.listContainers({ all: true, filters: { label: ['dev.parity.probe'], ancestor: [image] } })).length;
 }
 
-test('a musl image assembled from Debian\'s musl package: libc, config, artifacts; LIBC_FAMILY and TZ_LOCALE fire with image evidence', { skip: !hasTool('musl-gcc') && 'musl-gcc not installed' }, async (t) => {
+test('a musl image assembled from Debian\'s musl package: libc, config, artifacts, wheels; LIBC_FAMILY, WHEEL_TAG and TZ_LOCALE fire with image evidence', { skip: !hasTool('musl-gcc') && 'musl-gcc not installed' }, async (t) => {
   const engine = await requireEngine(t);
   if (!engine) return;
   const work = tempDir();
   const hello = fs.readFileSync(compileC('musl-gcc', HELLO_C, path.join(work, 'hello')));
   const legacy = fs.readFileSync(compileC('gcc', HELLO_C, path.join(work, 'legacy')));
   const tag = await buildImage(engine.docker, `${TAG}-musl`, {
-    Dockerfile: 'FROM scratch\nCOPY lib/ /lib/\nCOPY app/ /app/\nUSER 1000\nEXPOSE 8080\nENTRYPOINT ["/app/hello"]\n',
+    Dockerfile: 'FROM scratch\nCOPY lib/ /lib/\nCOPY app/ /app/\nCOPY usr/ /usr/\nUSER 1000\nEXPOSE 8080\nENTRYPOINT ["/app/hello"]\n',
     'lib/ld-musl-x86_64.so.1': fs.readFileSync('/usr/lib/x86_64-linux-musl/libc.so'),
     'app/hello': hello,
     'app/legacy': legacy,
+    'usr/lib/python3.12/site-packages/numpy-1.26.4.dist-info/WHEEL': 'Wheel-Version: 1.0\nTag: cp312-cp312-manylinux_2_17_x86_64\n',
   }, { 'app/hello': 0o755, 'app/legacy': 0o755, 'lib/ld-musl-x86_64.so.1': 0o755 });
 
   const image = await probeImage(engine.docker, tag);
@@ -59,22 +61,28 @@ test('a musl image assembled from Debian\'s musl package: libc, config, artifact
   assert.equal(libc.length, 1, JSON.stringify(findings.map((f) => f.title)));
   assert.deepEqual(libc[0].evidence[0], { image: tag, path: '/app/legacy', excerpt: 'PT_INTERP /lib64/ld-linux-x86-64.so.2' });
   assert.deepEqual(libc[0].evidence[1], { image: tag, path: '/lib/ld-musl-x86_64.so.1' });
+  assert.deepEqual(image.runtimes, { python: '3.12' });
+  const wheel = findings.filter((f) => f.id === 'WHEEL_TAG');
+  assert.equal(wheel.length, 1);
+  assert.deepEqual(wheel[0].evidence[0], { image: tag, path: '/usr/lib/python3.12/site-packages/numpy-1.26.4.dist-info/WHEEL', excerpt: 'Tag: manylinux_2_17_x86_64' });
   const tz = findings.filter((f) => f.id === 'TZ_LOCALE');
   assert.equal(tz.length, 1);
   assert.deepEqual(tz[0].evidence[1], { image: tag, path: '/usr/share/zoneinfo' });
 });
 
-test('a stand-in image carrying only CentOS 7\'s os-release (not a real CentOS image): glibc 2.17 from os-release → GLIBC_FLOOR; root user → ROOT_USER', async (t) => {
+test('a stand-in image carrying only CentOS 7\'s os-release (not a real CentOS image): glibc 2.17 from os-release → GLIBC_FLOOR; a library not in the image → SYSLIB_MISSING; root user → ROOT_USER', async (t) => {
   const engine = await requireEngine(t);
   if (!engine) return;
   const work = tempDir();
   const server = fs.readFileSync(compileC('gcc', HELLO_C, path.join(work, 'server')));
+  const pg = fs.readFileSync(compileC('gcc', HELLO_C, path.join(work, 'pg'), [`-L${stubLibrary('libpq.so.5')}`, '-Wl,--no-as-needed', '-lpq']));
   const tag = await buildImage(engine.docker, `${TAG}-centos7-standin`, {
     Dockerfile: 'FROM scratch\nCOPY etc/ /etc/\nCOPY lib64/ /lib64/\nCOPY app/ /app/\nCMD ["/app/server"]\n',
     'etc/os-release': 'NAME="CentOS Linux"\nVERSION="7 (Core)"\nID="centos"\nID_LIKE="rhel fedora"\nVERSION_ID="7"\nPRETTY_NAME="CentOS Linux 7 (Core)"\n',
     'lib64/ld-linux-x86-64.so.2': fs.readFileSync('/lib64/ld-linux-x86-64.so.2'),
     'app/server': server,
-  }, { 'app/server': 0o755, 'lib64/ld-linux-x86-64.so.2': 0o755 });
+    'app/pg': pg,
+  }, { 'app/server': 0o755, 'app/pg': 0o755, 'lib64/ld-linux-x86-64.so.2': 0o755 });
 
   const image = await probeImage(engine.docker, tag);
   assert.equal(image.distro, 'centos7');
@@ -87,10 +95,12 @@ test('a stand-in image carrying only CentOS 7\'s os-release (not a real CentOS i
   writeFile(project, 'Dockerfile', 'FROM scratch\nCOPY server /app/server\nCMD ["/app/server"]\n');
   writeFile(project, 'k8s/deploy.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: server\nspec:\n  template:\n    spec:\n      securityContext:\n        runAsNonRoot: true\n      containers:\n        - name: server\n          image: registry.example.com/server:1\n');
   const findings = evaluate({ repo: new DiskRepo(project), target: targetFromSpec({ name: 'prod', os: 'rhel9', arch: 'amd64', runtime: 'kubernetes', source: 'parity.yaml > targets.prod' }), image });
-  const floor = findings.find((f) => f.id === 'GLIBC_FLOOR');
+  const floor = findings.find((f) => f.id === 'GLIBC_FLOOR' && 'path' in f.evidence[0] && f.evidence[0].path === '/app/server');
   assert.ok(floor, JSON.stringify(findings.map((f) => f.title)));
   assert.match(floor.title, /needs GLIBC_2\.\d+, image .* has glibc 2\.17/);
   assert.deepEqual(floor.evidence[0], { image: tag, path: '/app/server', excerpt: floor.evidence[0].excerpt });
+  const syslib = findings.filter((f) => f.id === 'SYSLIB_MISSING');
+  assert.deepEqual(syslib.map((f) => [f.severity, f.title, f.evidence[0]]), [['error', `libpq.so.5 missing in image ${tag}`, { image: tag, path: '/app/pg', excerpt: 'DT_NEEDED libpq.so.5' }]]);
   const root = findings.find((f) => f.id === 'ROOT_USER' && f.severity === 'error');
   assert.ok(root);
   assert.deepEqual(root.evidence[0], { image: tag, path: 'config > User', excerpt: '(unset: root)' });
