@@ -107,7 +107,8 @@ export async function buildImage(docker: Docker, opts: BuildOptions): Promise<Bu
       if (msg.aux?.ID) imageId = msg.aux.ID;
       if (msg.error) failure = { reason: msg.errorDetail?.message ?? msg.error };
       for (const text of (msg.stream ?? '').split('\n')) {
-        const out = text.replace(/\r/g, '').trimEnd();
+        // The legacy builder wraps a step's stderr in colour codes (ESC[91m … ESC[0m); they are noise here.
+        const out = text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').replace(/\r/g, '').trimEnd();
         if (!out) continue;
         const m = /^Step (\d+)\/(\d+) : (.*)$/.exec(out);
         if (m) {

@@ -28,7 +28,7 @@ export interface ComposePlan {
   /** Services with an image and no build: the backing services. */
   services: ServiceSpec[];
   /** Services built from source, by compose service name, with their environment. */
-  apps: { name: string; context: string; env: Record<string, string>; dependsOn: string[] }[];
+  apps: { name: string; context: string; dockerfile?: string; env: Record<string, string>; dependsOn: string[] }[];
 }
 
 export function readComposePlan(text: string, vars: Record<string, string | undefined>): ComposePlan {
@@ -39,9 +39,10 @@ export function readComposePlan(text: string, vars: Record<string, string | unde
     const env = envOf(svc.environment);
     const dependsOn = dependsOf(svc.depends_on);
     if (svc.build !== undefined) {
-      const build = svc.build as string | { context?: string };
+      const build = svc.build as string | { context?: string; dockerfile?: string };
       const context = typeof build === 'string' ? build : build?.context ?? '.';
-      plan.apps.push({ name, context: normalise(context), env, dependsOn });
+      const dockerfile = typeof build === 'object' && typeof build?.dockerfile === 'string' ? build.dockerfile : undefined;
+      plan.apps.push({ name, context: normalise(context), ...(dockerfile ? { dockerfile } : {}), env, dependsOn });
     } else if (typeof svc.image === 'string') {
       plan.services.push({
         name,

@@ -49,6 +49,11 @@ export function prepareUp(opts: PrepareOptions): PreparedUp {
     generateError = err instanceof Error ? err.message : String(err);
   }
   const forApp = (kind: string) => generated?.files.find((f) => f.kind === kind && (f.app ?? '.') === profile.path);
+  const compose = generated?.files.find((f) => f.kind === 'compose');
+  const dotenvFile = path.join(appDir, '.env');
+  const dotenv = fs.existsSync(dotenvFile) ? parseEnvFile(fs.readFileSync(dotenvFile, 'utf8')) : {};
+  const plan = compose ? readComposePlan(compose.content, { ...(opts.shellEnv ?? process.env), ...dotenv }) : undefined;
+  const entry = plan?.apps.find((a) => appDirOf(a) === profile.path) ?? (plan?.apps.length === 1 ? plan.apps[0] : undefined);
 
   const app: UpApp = { name: profile.name, dir: appDir, port: profile.port?.value ?? null };
   if (fs.existsSync(path.join(appDir, 'Dockerfile'))) {
@@ -62,23 +67,22 @@ export function prepareUp(opts: PrepareOptions): PreparedUp {
       );
     }
     app.dockerfileContent = dockerfile.content;
-    notes.push(`using the generated Dockerfile (in memory; \`parity generate --write\` keeps it)`);
+    // A workspace member builds from the workspace root (the generated compose plan says which folder).
+    const contextRel = entry && appDirOf(entry) === profile.path ? entry.context : profile.path;
+    app.dir = path.join(opts.root, contextRel);
+    notes.push(`using the generated Dockerfile (in memory; \`parity generate --write\` keeps it)${contextRel !== profile.path ? `, built from ${contextRel === '.' ? 'the workspace root' : contextRel}` : ''}`);
   }
-  if (!fs.existsSync(path.join(appDir, '.dockerignore'))) {
-    const ignore = forApp('dockerignore');
+  if (!fs.existsSync(path.join(app.dir, '.dockerignore'))) {
+    const contextRel = path.relative(opts.root, app.dir).split(path.sep).join('/') || '.';
+    const ignore = generated?.files.find((f) => f.kind === 'dockerignore' && f.path === (contextRel === '.' ? '.dockerignore' : `${contextRel}/.dockerignore`));
     if (ignore) app.dockerignoreContent = ignore.content;
   }
 
-  const dotenvFile = path.join(appDir, '.env');
-  const dotenv = fs.existsSync(dotenvFile) ? parseEnvFile(fs.readFileSync(dotenvFile, 'utf8')) : {};
   if (Object.keys(dotenv).length) notes.push(`env from ${rel(profile.path, '.env')}: ${Object.keys(dotenv).sort().join(', ')}`);
   const env: Record<string, string> = { ...dotenv };
   let services: ServiceSpec[] = [];
 
-  const compose = generated?.files.find((f) => f.kind === 'compose');
-  if (compose && opts.withServices) {
-    const plan = readComposePlan(compose.content, { ...(opts.shellEnv ?? process.env), ...dotenv });
-    const entry = plan.apps.find((a) => a.context === profile.path) ?? (plan.apps.length === 1 ? plan.apps[0] : undefined);
+  if (plan && opts.withServices) {
     const needed = new Set(entry?.dependsOn ?? plan.services.map((s) => s.name));
     services = plan.services.filter((s) => needed.has(s.name));
     for (const [k, v] of Object.entries(entry?.env ?? {})) {
@@ -102,6 +106,13 @@ function pickApp(apps: AppProfile[], appPath: string | undefined, display: strin
   }
   if (apps.length > 1) throw new UserError(`${display} holds ${apps.length} apps`, `Pick one with --app: ${apps.map((a) => a.path).join(', ')}`);
   return apps[0];
+}
+
+/** The app folder a compose build entry belongs to: its Dockerfile's folder, else its context. */
+function appDirOf(entry: { context: string; dockerfile?: string }): string {
+  if (!entry.dockerfile) return entry.context;
+  const joined = path.posix.normalize(path.posix.join(entry.context, path.posix.dirname(entry.dockerfile)));
+  return joined === '' ? '.' : joined;
 }
 
 function rel(appPath: string, file: string): string {

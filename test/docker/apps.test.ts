@@ -104,6 +104,19 @@ describe('generated Dockerfiles run on a real engine', { timeout: 600_000 }, () 
     await downAndAssertEmpty(engine, project);
   });
 
+  test('npm workspace member built from the workspace root (as the generated compose plan says)', async (t) => {
+    engine = await requireEngine(t);
+    if (!engine) return;
+    const { project, dir, result, prepared } = await runApp(engine, path.join(DOCKER_FIXTURES, 'npm-workspaces'), 'workspace');
+    assert.equal(prepared.profile.path, 'apps/api');
+    assert.equal(prepared.app.dir, dir, 'the build context is the workspace root');
+    assert.ok(prepared.notes.some((n) => n.endsWith('built from the workspace root')), prepared.notes.join('\n'));
+    const res = await httpGet(result.url!);
+    assert.equal(res.status, 200);
+    assert.equal(res.body, 'api uses @demo/shared from the workspace; a day is 86400000 ms\n');
+    await downAndAssertEmpty(engine, project);
+  });
+
   test('Go app (no external modules)', async (t) => {
     engine = await requireEngine(t);
     if (!engine) return;
