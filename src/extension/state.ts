@@ -1,5 +1,6 @@
 // What the extension knows about each workspace folder: the last detection and the last drift findings.
 // Owned by activate() and passed to commands and views; views redraw on its change event.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DetectResult, Finding } from '../core/model';
 
@@ -39,15 +40,23 @@ export class ParityState implements vscode.Disposable {
     if (this.folders.delete(folder.toString())) this.changed.fire();
   }
 
-  appCount(): number {
-    return this.all().reduce((n, s) => n + (s.detected?.apps.length ?? 0), 0);
-  }
-
-  findingCount(): number {
-    return this.all().reduce((n, s) => n + (s.findings?.length ?? 0), 0);
+  /** Every finding once: one seen from a workspace folder and from an app folder inside it counts once. */
+  uniqueFindings(): { folder: vscode.Uri; finding: Finding }[] {
+    const seen = new Set<string>();
+    return this.all()
+      .flatMap((s) => (s.findings ?? []).map((finding) => ({ folder: s.folder, finding })))
+      .filter(({ folder, finding }) => {
+        const key = findingKey(folder, finding);
+        return seen.has(key) ? false : (seen.add(key), true);
+      });
   }
 
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+function findingKey(folder: vscode.Uri, finding: Finding): string {
+  const where = finding.evidence.map((e) => ('file' in e ? `${path.join(folder.fsPath, e.file)}:${e.line ?? ''}` : `${e.image}:${e.path}`));
+  return `${finding.id}|${where.join(',')}`;
 }

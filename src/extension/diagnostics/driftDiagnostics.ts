@@ -57,8 +57,13 @@ export class DriftDiagnostics implements vscode.Disposable {
     return all.filter((d) => diagnostics.some((x) => x.source === DIAGNOSTIC_SOURCE && codeOf(x) === d.finding.id && x.range.start.line === d.diagnostic.range.start.line && x.message === d.diagnostic.message));
   }
 
+  /** Entries on a file; a finding seen from two checked folders (a workspace and an app inside it) counts once. */
   private entriesFor(uri: vscode.Uri): DiagnosedFinding[] {
-    return [...this.byFolder.values()].flatMap((m) => m.get(uri.toString()) ?? []);
+    const seen = new Set<string>();
+    return [...this.byFolder.values()].flatMap((m) => m.get(uri.toString()) ?? []).filter((e) => {
+      const key = `${e.finding.id}|${e.diagnostic.range.start.line}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
   }
 
   private publish(uri: vscode.Uri): void {

@@ -1,6 +1,6 @@
-// Keeps drift Problems current: a saved file re-checks the folder it belongs to (debounced, when the
-// drift-on-save setting is on and the folder was checked before), and any parity.yaml change re-checks
-// its folder because the production target may have changed.
+// Keeps drift Problems current: a saved file re-checks the checked folders holding it (debounced, when
+// the drift-on-save setting is on), and any parity.yaml change re-checks, because the production target
+// may have changed.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Services } from '../services';
@@ -20,13 +20,13 @@ export function watchDrift(s: Services): vscode.Disposable[] {
   };
   const onSave = vscode.workspace.onDidSaveTextDocument((doc) => {
     if (!s.config.settings.driftOnSave || doc.uri.scheme !== 'file') return;
-    const folder = checkedFolderOf(s, doc.uri);
-    if (folder) schedule(folder);
+    for (const folder of checkedFoldersOf(s, doc.uri)) schedule(folder);
   });
   const watcher = vscode.workspace.createFileSystemWatcher('**/parity.yaml');
   const onYaml = (uri: vscode.Uri) => {
-    const folder = checkedFolderOf(s, uri) ?? vscode.workspace.getWorkspaceFolder(uri)?.uri;
-    if (folder) schedule(folder);
+    const checked = checkedFoldersOf(s, uri);
+    const folders = checked.length ? checked : [vscode.workspace.getWorkspaceFolder(uri)?.uri].filter((f): f is vscode.Uri => f !== undefined);
+    for (const folder of folders) schedule(folder);
   };
   return [
     onSave, watcher, watcher.onDidChange(onYaml), watcher.onDidCreate(onYaml), watcher.onDidDelete(onYaml),
@@ -34,11 +34,9 @@ export function watchDrift(s: Services): vscode.Disposable[] {
   ];
 }
 
-/** The deepest folder that was drift-checked before and holds the file. */
-function checkedFolderOf(s: Services, file: vscode.Uri): vscode.Uri | undefined {
-  const inside = s.state.all().filter((st) => st.findings && isInside(file.fsPath, st.folder.fsPath));
-  inside.sort((a, b) => b.folder.fsPath.length - a.folder.fsPath.length);
-  return inside[0]?.folder;
+/** Every folder that was drift-checked before and holds the file (a workspace and an app inside it). */
+function checkedFoldersOf(s: Services, file: vscode.Uri): vscode.Uri[] {
+  return s.state.all().filter((st) => st.findings && isInside(file.fsPath, st.folder.fsPath)).map((st) => st.folder);
 }
 
 function isInside(file: string, dir: string): boolean {

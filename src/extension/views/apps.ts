@@ -17,7 +17,9 @@ export class AppsView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
   }
 
   getChildren(node?: Node): Node[] {
-    const detected = this.state.all().filter((s) => s.detected);
+    // A folder containerized inside a detected workspace folder is already covered by the outer detection.
+    const all = this.state.all().filter((s) => s.detected);
+    const detected = all.filter((s) => !all.some((o) => o !== s && isInside(s.folder.fsPath, o.folder.fsPath)));
     if (!node) {
       if (detected.length === 1) return appsOf(detected[0].folder, detected[0].detected!.apps);
       return detected.map((s) => ({ kind: 'folder', folder: s.folder }));
@@ -78,3 +80,8 @@ function factsOf(folder: vscode.Uri, app: AppProfile): FactNode[] {
   return facts;
 }
 
+
+function isInside(dir: string, ancestor: string): boolean {
+  const rel = path.relative(ancestor, dir);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}

@@ -20,7 +20,7 @@ export class DriftView implements vscode.TreeDataProvider<Node>, vscode.Disposab
 
   getChildren(node?: Node): Node[] {
     if (node) return node.kind === 'severity' ? node.findings.map(({ folder, finding }) => ({ kind: 'finding', folder, finding })) : [];
-    const all = this.state.all().flatMap((s) => (s.findings ?? []).map((finding) => ({ folder: s.folder, finding })));
+    const all = this.state.uniqueFindings();
     return ORDER.map((severity): SeverityNode => ({ kind: 'severity', severity, findings: all.filter((f) => f.finding.severity === severity) }))
       .filter((n) => n.findings.length > 0);
   }
@@ -48,3 +48,4 @@ export class DriftView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     this.changed.dispose();
   }
 }
+

@@ -34,7 +34,7 @@ export async function runExtensionSuite(options: SuiteOptions): Promise<SuiteRun
       ['extensionDevelopmentPath', remote(options.extensionPath)],
       ['extensionTestsPath', remote(options.testsPath)],
     ]);
-    await page.goto(`${server.origin}/?folder=${encodeURIComponent(options.workspace)}&payload=${encodeURIComponent(payload)}`);
+    await page.goto(`${server.origin}/?folder=${encodeURIComponent(options.workspace)}&payload=${encodeURIComponent(payload)}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
     const timeoutMs = options.timeoutMs ?? 180_000;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<number>((_, reject) => {

@@ -4,6 +4,7 @@ import { runAll } from './framework';
 import './basics';
 import './views';
 import './containerize';
+import './drift';
 
 export async function run(): Promise<void> {
   const results = await runAll();
