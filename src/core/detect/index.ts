@@ -25,9 +25,10 @@ export function detect(repo: RepoReader): DetectResult {
 
   for (const dir of candidates) {
     const ctx = new AppContext(repo, dir, filesOf(files, dir, projectDirs), warnings);
+    const topLevel = ctx.files.filter((f) => !f.includes('/'));
     for (const provider of PROVIDERS) {
       if (provider.id === 'static' && appDirs.some((a) => isInside(dir, a))) break; // assets of an app, not a site
-      if (!provider.markers.some((m) => ctx.files.some((f) => !f.includes('/') && matchesMarker(m, f)))) continue;
+      if (!provider.markers.some((m) => topLevel.some((f) => matchesMarker(m, f)))) continue;
       if (!provider.matches(ctx)) continue;
       const profile = provider.profile(ctx);
       if (profile) {
@@ -78,24 +79,49 @@ function withHealthPath(healthPath: Fact<string> | null): { healthPath?: Fact<st
 function candidateDirs(files: readonly string[], providers: readonly Provider[]): string[] {
   const dirs = new Set<string>();
   const markers = providers.flatMap((p) => p.markers);
+  // Exact names are looked up in a set; only pattern markers are tried one by one.
+  const names = new Set(markers.filter((m): m is string => typeof m === 'string'));
+  const patterns = markers.filter((m): m is RegExp => typeof m !== 'string');
   for (const f of files) {
     const base = f.slice(f.lastIndexOf('/') + 1);
-    if (markers.some((m) => matchesMarker(m, base))) dirs.add(dirOf(f));
+    if (names.has(base) || patterns.some((m) => m.test(base))) dirs.add(dirOf(f));
   }
   return [...dirs].sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** Files under `dir`, relative to it, leaving out those under deeper candidate folders (other apps). */
+/**
+ * Files under `dir`, relative to it, leaving out those under deeper candidate folders (other apps).
+ * `files` is sorted, so a folder's files are one contiguous run: found by binary search, and a nested
+ * app's run is skipped in one jump.
+ */
 function filesOf(files: readonly string[], dir: string, candidates: string[]): string[] {
-  const nested = candidates.filter((c) => c !== dir && isInside(c, dir));
+  const nested = candidates.filter((c) => c !== dir && isInside(c, dir)).map((c) => c + '/');
   const prefix = dir ? dir + '/' : '';
   const out: string[] = [];
-  for (const f of files) {
-    if (prefix && !f.startsWith(prefix)) continue;
-    if (nested.length && nested.some((n) => f.startsWith(n + '/'))) continue;
+  for (let i = prefix ? lowerBound(files, prefix) : 0; i < files.length; ) {
+    const f = files[i];
+    if (prefix && !f.startsWith(prefix)) break;
+    const inner = nested.length ? nested.find((n) => f.startsWith(n)) : undefined;
+    if (inner) {
+      i = lowerBound(files, inner.slice(0, -1) + '0'); // '0' follows '/': the first path past `inner`
+      continue;
+    }
     out.push(f.slice(prefix.length));
+    i++;
   }
   return out;
+}
+
+/** First index whose entry is not less than `key` (UTF-16 order, as Array.prototype.sort() orders). */
+function lowerBound(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function matchesMarker(marker: string | RegExp, base: string): boolean {
