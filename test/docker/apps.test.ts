@@ -37,7 +37,7 @@ async function downAndAssertEmpty(e: Engine, project: string) {
   assert.deepEqual(await parityObjects(e, project), { containers: [], networks: [] });
 }
 
-describe('generated Dockerfiles run on a real engine', { timeout: 600_000 }, () => {
+describe('generated Dockerfiles run on a real engine', { timeout: 1_200_000 }, () => {
   test('Node + npm with a real dependency (npm ci inside the build)', async (t) => {
     engine = await requireEngine(t);
     if (!engine) return;

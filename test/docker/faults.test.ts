@@ -36,7 +36,7 @@ function captureIO(cwd: string): CliIO & { stdout: string; stderr: string } {
   return io;
 }
 
-describe('fault handling against a real engine', { timeout: 600_000 }, () => {
+describe('fault handling against a real engine', { timeout: 900_000 }, () => {
   test('dead socket path: "engine not running" naming the socket, and nothing created', async (t) => {
     engine = await requireEngine(t);
     if (!engine) return;
