@@ -109,17 +109,18 @@ const BUILDS_NATIVE = /"(install|postinstall)"\s*:|"gypfile"\s*:\s*true|node-gyp
 
 function walkPackage(abs: string, rel: string, name: string, budget: number, visit: (rel: string, mode: number) => void): number {
   if (PLATFORM_PACKAGE.test(name)) return walk(abs, rel, budget, visit);
-  let manifest = '';
-  try {
-    manifest = fs.readFileSync(path.join(abs, 'package.json'), 'utf8');
-  } catch { /* not a package (or unreadable): look at the usual folders only */ }
-  if (BUILDS_NATIVE.test(manifest) || fs.existsSync(path.join(abs, 'binding.gyp'))) return walk(abs, rel, budget, visit);
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(abs, { withFileTypes: true });
   } catch {
     return budget;
   }
+  if (entries.some((e) => e.name === 'binding.gyp')) return walk(abs, rel, budget, visit);
+  let manifest = '';
+  try {
+    manifest = fs.readFileSync(path.join(abs, 'package.json'), 'utf8');
+  } catch { /* not a package (or unreadable): look at the usual folders only */ }
+  if (BUILDS_NATIVE.test(manifest)) return walk(abs, rel, budget, visit);
   for (const e of entries) {
     if (budget-- <= 0) return 0;
     const childRel = `${rel}/${e.name}`;
