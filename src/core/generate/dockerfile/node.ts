@@ -106,9 +106,9 @@ export function nodeDockerfile(input: DockerfileInput): Stage[] {
     });
   }
   const manifests = workspace ? 'COPY --from=manifests /app ./' : copyManifests(['package.json', lock, yarnrc]);
-  const installStage = (as: string, install: string, comment?: string[]): Stage => ({
+  const installStage = (as: string, install: string, comment?: string[], after: string[] = []): Stage => ({
     from: buildImage.ref, as, comment,
-    lines: [...rootFirst(buildImage), 'WORKDIR /app', ...buildPackages(input, buildImage), manifests, run([...pm.setup, install], mounts)],
+    lines: [...rootFirst(buildImage), 'WORKDIR /app', ...buildPackages(input, buildImage), manifests, run([...pm.setup, install, ...after], mounts)],
   });
   const buildIn = (stage: Stage) => {
     stage.lines.push('COPY . .');
@@ -124,7 +124,10 @@ export function nodeDockerfile(input: DockerfileInput): Stage[] {
     return stages;
   }
 
-  stages.push(installStage('deps', pm.prod, [...(workspace ? [] : [choice.note]), 'Production dependencies only, cached until a manifest or the lockfile changes.']));
+  // With no production dependencies no package manager creates node_modules, and the runtime stage's
+  // COPY of it would fail: the folder is made to exist either way.
+  stages.push(installStage('deps', pm.prod, [...(workspace ? [] : [choice.note]), 'Production dependencies only, cached until a manifest or the lockfile changes.'],
+    workspace ? [] : ['mkdir -p node_modules']));
   if (app.build) {
     const build = installStage('build', pm.full);
     buildIn(build);
