@@ -18,14 +18,14 @@ export const up: ParityCommand = {
       (progress, token) => runCli(s.output, target.folder.fsPath, argv, { token, onLine: (line) => progress.report({ message: line.slice(0, 120) }) }),
     ).then(undefined, (err: unknown) => ({ code: 70, text: String(err) }));
     s.containers.refresh();
+    // Messages are not awaited: a notification with buttons resolves only when the user answers.
     if (result.code === 0) {
-      const url = /https?:\/\/[^\s]+/.exec(result.text)?.[0];
-      const open = url ? 'Open in Browser' : undefined;
-      const choice = await vscode.window.showInformationMessage(`Parity: ${target.label} is running${url ? ` at ${url}` : ''}.`, ...(open ? [open] : []));
-      if (choice === open && url) await vscode.env.openExternal(vscode.Uri.parse(url));
+      const url = [...result.text.matchAll(/https?:\/\/[^\s]+/g)].pop()?.[0];
+      void vscode.window.showInformationMessage(`Parity: ${target.label} is running${url ? ` at ${url}` : ''}.`, ...(url ? ['Open in Browser'] : []))
+        .then((choice) => (choice && url ? vscode.env.openExternal(vscode.Uri.parse(url)) : undefined));
     } else {
-      const choice = await vscode.window.showErrorMessage(`Parity: build/run of ${target.label} failed (see the Parity output).`, 'Show Output');
-      if (choice) s.output.show();
+      void vscode.window.showErrorMessage(`Parity: build/run of ${target.label} failed (see the Parity output).`, 'Show Output')
+        .then((choice) => (choice ? s.output.show() : undefined));
     }
     return result.code;
   },

@@ -3,13 +3,16 @@
 export const RESULT_PREFIX = 'PARITY-SUITE';
 
 type TestFn = () => Promise<void> | void;
-const tests: { name: string; fn: TestFn }[] = [];
 
-export function test(name: string, fn: TestFn): void {
-  tests.push({ name, fn });
+/** Thrown by a test whose prerequisite (e.g. a Docker engine) is absent; reported as skipped, not passed. */
+export class Skip extends Error {}
+const tests: { name: string; fn: TestFn; timeoutMs?: number }[] = [];
+
+export function test(name: string, fn: TestFn, options: { timeoutMs?: number } = {}): void {
+  tests.push({ name, fn, timeoutMs: options.timeoutMs });
 }
 
-export interface Result { name: string; ok: boolean; error?: string; ms: number }
+export interface Result { name: string; ok: boolean; error?: string; skipped?: string; ms: number }
 
 /** Runs every registered test in order; prints one JSON line per result and returns the results. */
 export async function runAll(timeoutMs = 60_000): Promise<Result[]> {
@@ -20,11 +23,12 @@ export async function runAll(timeoutMs = 60_000): Promise<Result[]> {
     try {
       await Promise.race([
         Promise.resolve().then(t.fn),
-        new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs); }),
+        new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${t.timeoutMs ?? timeoutMs} ms`)), t.timeoutMs ?? timeoutMs); }),
       ]);
       results.push({ name: t.name, ok: true, ms: Date.now() - start });
     } catch (err) {
-      results.push({ name: t.name, ok: false, error: err instanceof Error ? err.stack ?? err.message : String(err), ms: Date.now() - start });
+      if (err instanceof Skip) results.push({ name: t.name, ok: true, skipped: err.message, ms: Date.now() - start });
+      else results.push({ name: t.name, ok: false, error: err instanceof Error ? err.stack ?? err.message : String(err), ms: Date.now() - start });
     } finally {
       clearTimeout(timer);
     }
