@@ -65,6 +65,24 @@ export function nodeStartCommand(start: string | undefined, pm: PmCommands, binD
   return { cmd: [`${binDir}/node_modules/.bin/${args[0]}`, ...args.slice(1)], viaPm: false };
 }
 
+const NEXT_CONFIGS = ['next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs'];
+const BUILD_FOLDERS = new Set(['dist', 'build', 'out', 'lib', '.output']);
+
+/**
+ * The folder a build writes that the runtime needs: the detected output folder, `.next` for Next.js, else
+ * the build folder the start command runs from (`node dist/index.js` → `dist`); null when not known.
+ */
+export function buildOutput(start: string | undefined, outputDir: string | undefined, isNext: boolean): string | null {
+  if (isNext) return '.next';
+  const clean = (p: string) => p.replace(/^\.\//, '').replace(/\/+$/, '');
+  if (outputDir && /^[A-Za-z0-9._-]+$/.test(clean(outputDir)) && clean(outputDir) !== '.') return clean(outputDir);
+  const parts = start ? splitCommand(start) : null;
+  if (!parts || (parts[0] !== 'node' && parts[0] !== 'bun')) return null;
+  const script = parts.slice(1).find((a) => !a.startsWith('-'));
+  const top = script ? clean(script).split('/') : [];
+  return top.length > 1 && BUILD_FOLDERS.has(top[0]) ? top[0] : null;
+}
+
 export function nodeDockerfile(input: DockerfileInput): Stage[] {
   const { plan } = input;
   const app = plan.app;
@@ -87,6 +105,10 @@ export function nodeDockerfile(input: DockerfileInput): Stage[] {
   const { build: buildImage, runtime: runtimeImage } = choice;
   const isNext = /next/i.test(app.framework?.value ?? '');
   const appDir = joinPath('/app', plan.inContext) || '/app';
+  // `output: 'standalone'` makes Next.js trace the server and the node_modules it needs into
+  // .next/standalone: the runtime takes that alone, and no production install is needed.
+  const standalone = isNext && !workspace && Boolean(app.build)
+    && NEXT_CONFIGS.some((f) => /\boutput\s*:\s*["'`]standalone["'`]/.test(read(f) ?? ''));
   const stages: Stage[] = [];
 
   if (workspace) {
@@ -126,23 +148,34 @@ export function nodeDockerfile(input: DockerfileInput): Stage[] {
 
   // With no production dependencies no package manager creates node_modules, and the runtime stage's
   // COPY of it would fail: the folder is made to exist either way.
-  stages.push(installStage('deps', pm.prod, [...(workspace ? [] : [choice.note]), 'Production dependencies only, cached until a manifest or the lockfile changes.'],
+  if (!standalone) stages.push(installStage('deps', pm.prod, [...(workspace ? [] : [choice.note]), 'Production dependencies only, cached until a manifest or the lockfile changes.'],
     workspace ? [] : ['mkdir -p node_modules']));
+  // What the runtime takes from the build stage. Known output (a build folder, Next.js's .next): only
+  // that, so a source edit reruns just `COPY . .` and the build command. Unknown: the whole /app, with the
+  // dev dependencies deleted in the build step (correct, but that layer is rebuilt on every edit).
+  const output = app.build && !workspace ? buildOutput(app.start?.value, app.outputDir?.value, isNext) : null;
   if (app.build) {
-    const build = installStage('build', pm.full);
+    const build = installStage('build', pm.full, standalone ? [choice.note] : undefined);
     buildIn(build);
     if (isNext) build.lines.push('ENV NEXT_TELEMETRY_DISABLED=1');
-    build.lines.push(run([app.build.value, workspace ? 'find /app -name node_modules -prune -exec rm -rf {} +' : 'rm -rf node_modules']));
+    // The standalone runtime copies public/, which an app need not have.
+    const after = standalone ? ['mkdir -p public'] : output ? [] : [workspace ? 'find /app -name node_modules -prune -exec rm -rf {} +' : 'rm -rf node_modules'];
+    build.lines.push(run([app.build.value, ...after]));
     stages.push(build);
   }
 
-  const { cmd, viaPm } = nodeStartCommand(app.start?.value, pm, workspace ? null : appDir);
+  const { cmd, viaPm } = standalone ? { cmd: ['node', 'server.js'], viaPm: false } : nodeStartCommand(app.start?.value, pm, workspace ? null : appDir);
   const env = ['NODE_ENV=production'];
   if (plan.port !== null && (reads(app, 'PORT') || isNext)) env.push(`PORT=${plan.port}`);
   if (isNext) env.push('HOSTNAME=0.0.0.0', 'NEXT_TELEMETRY_DISABLED=1');
-  const copies = workspace
+  const copies = standalone
+    ? ['COPY --from=build /app/.next/standalone ./', 'COPY --from=build /app/.next/static ./.next/static', 'COPY --from=build /app/public ./public']
+    : workspace
     ? ['COPY --from=deps /app ./', app.build ? 'COPY --from=build /app ./' : 'COPY . .']
-    : ['COPY --from=deps /app/node_modules ./node_modules', app.build ? 'COPY --from=build /app ./' : 'COPY . .'];
+    : ['COPY --from=deps /app/node_modules ./node_modules', ...(output
+      // Next.js reads its config, public/ and package.json next to .next: the sources come along.
+      ? [isNext ? 'COPY . .' : 'COPY package.json ./', `COPY --from=build /app/${output} ./${output}`]
+      : [app.build ? 'COPY --from=build /app ./' : 'COPY . .'])];
   const runtime: Stage = {
     from: runtimeImage.ref,
     comment: viaPm ? [`Started through ${pm.start[0]}: the start command (${app.start?.value ?? 'none detected'}) is not a plain executable here.`] : undefined,
