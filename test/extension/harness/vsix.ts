@@ -24,11 +24,14 @@ export async function packageVsix(): Promise<PackagedVsix> {
   const { extensionBuilds } = (await import(path.join(PROJECT_ROOT, 'scripts', 'extension-bundle.mjs'))) as { extensionBuilds(outdir: string, root: string): BuildOptions[] };
   await Promise.all(extensionBuilds(path.join(stage, 'dist'), PROJECT_ROOT).map((o) => build({ ...o, logLevel: 'error' })));
   const vsix = path.join(dir, `parity-${manifest.version}.vsix`);
-  const { createVSIX } = (await import('@vscode/vsce')) as { createVSIX(o: { cwd: string; packagePath: string; dependencies: boolean }): Promise<unknown> };
+  const { createVSIX } = (await import('@vscode/vsce')) as { createVSIX(o: { cwd: string; packagePath: string; dependencies: boolean; baseContentUrl: string; baseImagesUrl: string }): Promise<unknown> };
   const log = console.log;
   console.log = () => undefined; // vsce prints its file tree; keep test output readable
   try {
-    await createVSIX({ cwd: stage, packagePath: vsix, dependencies: false });
+    // The same base URLs as `npm run package`, so README links and images resolve in the marketplace view.
+    const script = String(manifest.scripts.package);
+    const flag = (name: string) => new RegExp(`--${name} (\\S+)`).exec(script)?.[1] ?? '';
+    await createVSIX({ cwd: stage, packagePath: vsix, dependencies: false, baseContentUrl: flag('baseContentUrl'), baseImagesUrl: flag('baseImagesUrl') });
   } finally {
     console.log = log;
   }
