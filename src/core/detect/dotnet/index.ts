@@ -18,6 +18,7 @@ export const provider: Provider = {
 };
 
 function profile(ctx: AppContext): ProviderProfile | null {
+  if (ctx.has('global.json')) checkGlobalJson(ctx);
   const file = ctx.files.find((f) => !f.includes('/') && PROJECT.test(f));
   if (!file) return null;
   const p = readProject(ctx, file);
@@ -43,4 +44,11 @@ function profile(ctx: AppContext): ProviderProfile | null {
     dependencies: p.dependencies,
     sourceExtensions: ['.cs', '.fs', '.vb'],
   };
+}
+
+/** global.json pins the SDK `dotnet publish` uses; the dotnet CLI refuses a malformed one, so say so here. */
+function checkGlobalJson(ctx: AppContext): void {
+  const json = ctx.json('global.json'); // undefined when malformed: warned by ctx.json()
+  if (json === undefined) return;
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) ctx.warn('global.json', 'not a JSON object');
 }

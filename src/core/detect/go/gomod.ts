@@ -39,6 +39,7 @@ export function parseGoMod(text: string): GoMod {
       block = verb;
       return;
     }
+    if ((verb === 'go' || verb === 'toolchain') && words.length < 2) mod.problems.push(`line ${line}: "${verb}" without a version`);
     entry(mod, verb, words.slice(1), line, indirect);
   });
   if (block) mod.problems.push(`unclosed "${block} (" block`);

@@ -8,7 +8,7 @@
 import type { Provider, ProviderProfile } from '../provider';
 import type { AppContext } from '../context';
 import { parseGoMod, moduleBaseName, type GoMod } from './gomod';
-import { goVersion } from './version';
+import { goVersion, versionProblems } from './version';
 import { workspaceGoVersion } from './workspace';
 import { findMains, pickMain } from './mains';
 import { cgoUse } from './cgo';
@@ -25,9 +25,11 @@ export const provider: Provider = {
 };
 
 function profile(ctx: AppContext): ProviderProfile | null {
+  // A go.work is checked by the folder that holds it, so its problems are reported once, not per module.
+  if (ctx.has('go.work')) warnProblems(ctx, 'go.work', parseGoMod(ctx.read('go.work') ?? ''));
   if (!ctx.has('go.mod')) return null; // a go.work root without a module of its own
   const mod = parseGoMod(ctx.read('go.mod') ?? '');
-  for (const p of mod.problems) ctx.warn('go.mod', p);
+  warnProblems(ctx, 'go.mod', mod);
   if (!mod.module) ctx.warn('go.mod', 'no module directive');
   const name = mod.module ? moduleBaseName(mod.module.path) : folderName(ctx, 'app');
   const main = pickMain(findMains(ctx), [name, folderName(ctx, name)]);
@@ -49,6 +51,10 @@ function profile(ctx: AppContext): ProviderProfile | null {
     dependencies: mod.requires.map((r) => ({ name: r.path, source: `${ctx.rel('go.mod')}:${r.line}` })),
     sourceExtensions: ['.go'],
   };
+}
+
+function warnProblems(ctx: AppContext, file: string, mod: GoMod): void {
+  for (const p of [...mod.problems, ...versionProblems(mod)]) ctx.warn(file, p);
 }
 
 function moduleVersion(ctx: AppContext, mod: GoMod): Fact<string> | null {

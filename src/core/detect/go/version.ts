@@ -11,3 +11,14 @@ export function goVersion(mod: GoMod): { value: string; line: number } | undefin
   if (mod.go && VERSION.test(mod.go.version)) return { value: mod.go.version, line: mod.go.line };
   return undefined;
 }
+
+/** What is wrong with a go.mod/go.work's `go` and `toolchain` lines (the go command refuses such a file). */
+export function versionProblems(mod: GoMod): string[] {
+  const problems: string[] = [];
+  if (mod.go && !VERSION.test(mod.go.version)) problems.push(`line ${mod.go.line}: go directive "${mod.go.version.slice(0, 40)}" is not a Go version (expected e.g. go 1.22)`);
+  const t = mod.toolchain;
+  if (t && t.version !== 'default' && !(t.version.startsWith('go') && VERSION.test(t.version.slice(2)))) {
+    problems.push(`line ${t.line}: toolchain directive "${t.version.slice(0, 40)}" is not a Go toolchain (expected e.g. toolchain go1.22.3)`);
+  }
+  return problems;
+}

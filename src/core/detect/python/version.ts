@@ -39,5 +39,12 @@ export function pythonVersion(
 function fileVersion(ctx: AppContext, file: string, prefix?: string): Fact<string> | undefined {
   const text = ctx.read(file);
   const v = text === undefined ? undefined : leadingVersion(text, prefix);
+  // runtime.txt exists only to pin a version, so anything else in it is a mistake the user should see;
+  // .python-version may legitimately say `system` or name a virtualenv, so it stays quiet.
+  if (text !== undefined && !v && prefix) ctx.warn(file, `no Python version in "${firstWord(text)}" (expected e.g. ${prefix}3.12.1)`);
   return v ? ctx.fact(v, file) : undefined;
+}
+
+function firstWord(text: string): string {
+  return (text.split(/\r?\n/).map((l) => l.trim()).find((l) => l && !l.startsWith('#')) ?? '').slice(0, 40);
 }
