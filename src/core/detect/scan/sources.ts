@@ -6,6 +6,7 @@ import { langOf } from './lines';
 import { envReadsIn } from './env-reads';
 import { portIn } from './port-patterns';
 import { healthPathIn } from './health';
+import { isTestFile } from './test-files';
 
 export interface EnvRead { name: string; hasDefault: boolean; source: string }
 
@@ -26,7 +27,7 @@ export function scanSources(ctx: AppContext, sources: readonly string[]): Source
   if (hit && hit.sources === sources) return hit.scan;
   const scan: SourceScan = { envReads: [], port: null, healthPath: null };
   const sourceSet = new Set(sources);
-  const files = [...new Set([...sources, ...ctx.files.filter((f) => SPRING_CONFIG.test(baseName(f)))])].sort();
+  const files = [...new Set([...sources, ...ctx.files.filter((f) => SPRING_CONFIG.test(baseName(f)))])].filter((f) => !isTestFile(f)).sort();
   for (const file of files) {
     const text = ctx.read(file);
     if (text === undefined) continue;
