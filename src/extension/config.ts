@@ -1,6 +1,6 @@
 // The extension's settings, typed and read once; re-read only when a `parity.*` setting changes, and
 // listeners are told so they can react (e.g. drift-on-save switched off).
-import * as vscode from 'vscode';
+import * as vscode from './vscodeApi';
 import { FAMILIES, type Family } from '../core/model';
 
 export interface ParitySettings {

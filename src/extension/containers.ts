@@ -1,7 +1,7 @@
 // Parity-labelled containers on the Docker engine. dockerode and the Docker adapter load on first use
 // (never at activation); an unreachable engine sets the `parity.dockerUnreachable` context key so the
 // Containers view shows its welcome text with the fix instead of an error.
-import * as vscode from 'vscode';
+import * as vscode from './vscodeApi';
 import type { Engine } from '../docker/connect';
 import type { Config } from './config';
 import type { ContainerSummary } from './views/nodes';

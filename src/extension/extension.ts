@@ -1,6 +1,6 @@
 // Wiring only: create the parts, register them, hand every disposable to VS Code. Docker and Kubernetes
 // clients are not loaded here; commands import them when they need them.
-import * as vscode from 'vscode';
+import * as vscode from './vscodeApi';
 import { Config } from './config';
 import { ParityState } from './state';
 import { PreviewSessions } from './preview/sessions';

@@ -1,7 +1,7 @@
 // What the extension knows about each workspace folder: the last detection and the last drift findings.
 // Owned by activate() and passed to commands and views; views redraw on its change event.
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import * as vscode from './vscodeApi';
 import type { DetectResult, Finding } from '../core/model';
 
 export interface FolderState {

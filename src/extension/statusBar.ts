@@ -1,6 +1,6 @@
 // Status-bar item: the detected app(s), whether Parity's container runs, and the drift count. Click → sidebar.
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import * as vscode from './vscodeApi';
 import type { Services } from './services';
 import { dockerName } from '../docker/labels';
 

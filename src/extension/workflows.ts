@@ -1,6 +1,6 @@
 // The few engine round-trips that commands, listeners and the public API share: detect a folder and
 // remember it, plan a preview, check drift and publish it as Problems.
-import * as vscode from 'vscode';
+import * as vscode from './vscodeApi';
 import type { DetectResult, Finding } from '../core/model';
 import { detectFolder, driftFolder, generateFolder, type PlannedFile } from './engine';
 import type { Services } from './services';

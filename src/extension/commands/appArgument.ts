@@ -1,5 +1,5 @@
 // The app a build/run command acts on: an Apps view node, a folder Uri, or the single/picked workspace folder.
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import { isNode } from '../views/nodes';
 import { folderArgument } from '../workflows';
 

@@ -1,6 +1,6 @@
 // Writes the previewed files (a whole session, or one file from the view). Refuses, writing nothing,
 // when a target file changed on disk since the preview was made.
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import { applyFiles, type ApplyResult } from '../preview/apply';
 import { closePreviewTabs } from '../preview/diffEditor';
 import { reportError } from '../workflows';

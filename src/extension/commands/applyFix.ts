@@ -1,6 +1,6 @@
 // Applies a drift finding's machine-applicable edits (Drift view inline action; the same edits the
 // Problems quick fix offers), then re-checks the folder.
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import { workspaceEditFor } from '../diagnostics/quickFixes';
 import { isNode } from '../views/nodes';
 import type { ParityCommand } from './command';

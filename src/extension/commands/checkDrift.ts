@@ -1,7 +1,7 @@
 // Checks drift (static: project files vs the production target) for a folder, or every workspace folder,
 // and shows findings as Problems and in the Drift view.
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import type { Finding } from '../../core/model';
 import { checkDrift as check, reportError } from '../workflows';
 import type { ParityCommand } from './command';

@@ -1,5 +1,5 @@
 // Inline actions of the Containers view: start, stop, open the published port in a browser.
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import { isNode } from '../views/nodes';
 import { reportError } from '../workflows';
 import type { ParityCommand } from './command';

@@ -1,6 +1,6 @@
 // Right-click a folder → detect → generate → the preview opens as a diff; nothing is written yet.
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import { openDiff } from '../preview/diffEditor';
 import type { PreviewSession } from '../preview/sessions';
 import { detectAndRemember, folderArgument, planFiles, reportError } from '../workflows';

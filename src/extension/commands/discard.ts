@@ -1,5 +1,5 @@
 // Drops a preview without writing anything and closes its diff editors.
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import { closePreviewTabs } from '../preview/diffEditor';
 import type { ParityCommand } from './command';
 import { sessionArgument } from './sessionArgument';

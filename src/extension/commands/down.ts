@@ -1,5 +1,5 @@
 // Stops and removes the folder's Parity-labelled containers and network (the CLI's `parity down`).
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import { runCli } from '../cliBridge';
 import type { ParityCommand } from './command';
 import { appArgument } from './appArgument';

@@ -1,5 +1,5 @@
 // Every command, wired in one table (ids are fixed: other tools and the walkthrough call them).
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import type { Services } from '../services';
 import type { ParityCommand } from './command';
 import { containerize } from './containerize';

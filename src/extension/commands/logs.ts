@@ -1,6 +1,6 @@
 // Shows a container's recent logs (Containers view item) or the folder's app logs (the CLI's `parity logs`)
 // in the "Parity" output channel.
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import { runCli } from '../cliBridge';
 import { loadRunner } from '../chunks/load';
 import { isNode } from '../views/nodes';

@@ -1,5 +1,5 @@
 // Opens the first file evidence of a drift finding (Drift view click).
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import type { ParityCommand } from './command';
 import { isNode } from '../views/nodes';
 import { openLocation } from '../views/sourceLocation';

@@ -1,5 +1,5 @@
 // Shows a generated file (or the first changed file of the last preview) as a diff against disk.
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import { openDiff } from '../preview/diffEditor';
 import type { ParityCommand } from './command';
 import { sessionArgument } from './sessionArgument';

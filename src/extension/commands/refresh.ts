@@ -1,5 +1,5 @@
 // Re-detects every known folder (workspace folders and folders containerized before) and re-lists containers.
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import { detectAndRemember, reportError } from '../workflows';
 import type { ParityCommand } from './command';
 

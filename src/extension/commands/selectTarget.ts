@@ -1,5 +1,5 @@
 // Picks the production target (from parity.yaml) that generation and drift compare against.
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import { projectConfigOf } from '../engine';
 import { folderArgument } from '../workflows';
 import type { ParityCommand } from './command';

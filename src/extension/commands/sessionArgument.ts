@@ -1,6 +1,6 @@
 // Which preview session (and optionally which file) a preview/apply/discard call means: a tree node, a
 // `parity-preview:` Uri (editor title), or nothing → the active preview editor, else the last preview.
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import type { PlannedFile } from '../engine';
 import { activePreviewTarget } from '../preview/diffEditor';
 import type { PreviewSession, PreviewSessions } from '../preview/sessions';

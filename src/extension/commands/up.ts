@@ -1,6 +1,6 @@
 // Build the app's image and run it with its backing services (the CLI's `parity up`), with a cancellable
 // progress notification; build steps stream to the "Parity" output channel.
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import { runCli } from '../cliBridge';
 import type { ParityCommand } from './command';
 import { appArgument } from './appArgument';

@@ -2,7 +2,7 @@
 // source "Parity" and the rule id as code. Remembers which finding each diagnostic came from so the
 // quick-fix provider can apply that finding's edits.
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import type { Finding, Severity } from '../../core/model';
 
 export const DIAGNOSTIC_SOURCE = 'Parity';

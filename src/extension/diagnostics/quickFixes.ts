@@ -1,6 +1,6 @@
 // Quick fixes for Parity diagnostics: a finding's machine-applicable edits become one WorkspaceEdit.
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import type { Finding, TextEdit } from '../../core/model';
 import type { DriftDiagnostics } from './driftDiagnostics';
 

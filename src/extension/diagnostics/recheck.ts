@@ -2,7 +2,7 @@
 // the drift-on-save setting is on), and any parity.yaml change re-checks, because the production target
 // may have changed.
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import type { Services } from '../services';
 import { checkDrift } from '../workflows';
 

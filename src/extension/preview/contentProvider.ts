@@ -1,5 +1,5 @@
 // Serves the generated text of an open preview session to the editor; read-only by construction.
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import type { PreviewSessions } from './sessions';
 import { parsePreviewUri } from './uris';
 

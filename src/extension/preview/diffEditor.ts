@@ -1,6 +1,6 @@
 // Opens a generated file in the diff editor: the file on disk (or an empty side for a new file) on the
 // left, Parity's version on the right. Closes a session's preview tabs on Apply/Discard.
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import type { PlannedFile } from '../engine';
 import type { PreviewSession } from './sessions';
 import { parsePreviewUri, previewUri } from './uris';

@@ -1,6 +1,6 @@
 // Generated file sets waiting for Apply or Discard. Nothing is written while a session is open; the
 // session remembers what was on disk at preview time so Apply can refuse to clobber later edits.
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import type { PlannedFile } from '../engine';
 
 export interface PreviewSession {

@@ -1,6 +1,6 @@
 // `parity-preview:` URIs: the path is the file's place on disk, the query names the session and side, so
 // the editor picks the language from the file name and the diff shows disk ↔ generated.
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 
 export const PREVIEW_SCHEME = 'parity-preview';
 

@@ -1,6 +1,6 @@
 // Apps view: each detected app and its facts. A fact's tooltip is its source; clicking it opens the source.
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import type { AppProfile, Fact } from '../../core/model';
 import type { ParityState } from '../state';
 import type { AppNode, FactNode, FolderNode } from './nodes';

@@ -1,5 +1,5 @@
 // Containers view: Parity-labelled containers with state and ports; inline start/stop/logs/open.
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import type { Containers } from '../containers';
 import type { ContainerNode } from './nodes';
 

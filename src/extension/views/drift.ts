@@ -1,5 +1,5 @@
 // Drift view: findings grouped by severity; clicking a finding opens its first file evidence.
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import type { Severity } from '../../core/model';
 import type { ParityState } from '../state';
 import type { FindingNode, SeverityNode } from './nodes';

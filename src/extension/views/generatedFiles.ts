@@ -1,7 +1,7 @@
 // Generated files view: the open preview sessions and their files, marked new / changed / unchanged
 // against the working tree. Clicking a file opens its diff.
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import type { PreviewSessions } from '../preview/sessions';
 import type { GeneratedFileNode, SessionNode } from './nodes';
 

@@ -1,6 +1,6 @@
 // Renders a tree provider into plain data (what a user sees: labels, descriptions, tooltips, menus'
 // contextValues), for the API's `inspectView` — used by tests and by extensions that embed Parity's views.
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 
 export interface TreeSnapshot {
   label: string;

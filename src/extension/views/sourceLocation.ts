@@ -1,7 +1,7 @@
 // Opens the place a fact or finding points at: `file:line`, `file > a.b` (the line holding the last key),
 // or a whole `file`. `default (…)` sources point nowhere.
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 
 export interface Location { file: string; line?: number; key?: string }
 
