@@ -30,6 +30,8 @@ export interface AppPlan {
   shape: AppShape;
   /** Port the container listens on (SPA and static sites: nginx on 8080); null for workers. */
   port: number | null;
+  /** The app reads PORT but no port was detected: `port` is the ecosystem's usual one, set through PORT. */
+  portDefaulted: boolean;
   healthPath: string | null;
   uid: number;
   image: string;
@@ -46,18 +48,25 @@ export interface AppPlan {
 }
 
 export const SPA_PORT = 8080;
+
+/** The port an app that reads PORT is given when none was detected: its ecosystem's usual one. */
+export const DEFAULT_PORTS: Record<AppProfile['ecosystem'], number> = {
+  node: 3000, python: 8000, ruby: 3000, go: 8080, java: 8080, dotnet: 8080, rust: 8080, php: 8080, static: 8080,
+};
 export const SPA_HEALTH = '/healthz';
 
 export function shapeOf(app: AppProfile): AppShape {
   if (app.ecosystem === 'static') return 'static';
   if (app.ecosystem === 'node' && !app.start && app.build && app.outputDir) return 'spa';
-  if (app.port || app.ecosystem === 'php') return 'server';
+  // Reading PORT means listening on it, even when the value it falls back to was not found.
+  if (app.port || app.ecosystem === 'php' || reads(app, 'PORT')) return 'server';
   return 'worker';
 }
 
 export function planApp(app: AppProfile, name: string, options: GenerateOptions): AppPlan {
   const shape = shapeOf(app);
-  const port = shape === 'spa' || shape === 'static' || app.ecosystem === 'php' ? SPA_PORT : shape === 'server' ? (app.port?.value ?? 8080) : null;
+  const port = shape === 'spa' || shape === 'static' || app.ecosystem === 'php' ? SPA_PORT : shape === 'server' ? (app.port?.value ?? DEFAULT_PORTS[app.ecosystem]) : null;
+  const portDefaulted = shape === 'server' && app.ecosystem !== 'php' && !app.port;
   const healthPath = shape === 'spa' || shape === 'static' ? SPA_HEALTH : (app.healthPath?.value ?? null);
   const svc = wiredServiceVars(app.env, [...new Set(app.services.map((s) => s.value))].sort());
   const wired = new Set(svc.map((v) => v.name));
@@ -79,6 +88,7 @@ export function planApp(app: AppProfile, name: string, options: GenerateOptions)
     lockfile,
     shape,
     port,
+    portDefaulted,
     healthPath,
     uid: APP_UID,
     image: `${name}:${options.imageTag ?? 'dev'}`,
