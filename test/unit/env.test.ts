@@ -128,3 +128,22 @@ test('secret-looking names', () => {
   }
   for (const n of ['PORT', 'NODE_ENV', 'KEYBOARD_LAYOUT', 'LOG_LEVEL', 'REDIS_HOST', 'DSN_TIMEOUT']) assert.ok(!isSecretName(n), n);
 });
+
+test('Go: a default through `if v == "" { v = … }` or cmp.Or counts, a bare read or LookupEnv does not', () => {
+  const code = [
+    'port := os.Getenv("PORT")',
+    'if port == "" {',
+    '\tport = "8080"',
+    '}',
+    'dsn := os.Getenv("DSN")',
+    'if other == "" { other = "x" }',
+    'level := cmp.Or(os.Getenv("LOG_LEVEL"), "info")',
+    'fmt.Println(os.Getenv("PLAIN"), "not a default")',
+    'if v, ok := os.LookupEnv("LOOKED_UP"); !ok { v = "d" }',
+  ].join('\n');
+  assert.deepEqual(reads(code, 'go'), ['PORT:1:default', 'DSN:5:required', 'LOG_LEVEL:7:default', 'PLAIN:8:required', 'LOOKED_UP:9:required']);
+});
+
+test('JS: parseInt(process.env.X, 10) || d counts as a default', () => {
+  assert.deepEqual(reads('const p = parseInt(process.env.PORT, 10) || 3000;\nconst q = parseInt(process.env.Q, 10);', 'js'), ['PORT:1:default', 'Q:2:required']);
+});

@@ -24,6 +24,11 @@ const cases: [string, string, Parameters<typeof portIn>[1], number, number][] = 
   ['rust axum bind', 'let listener = tokio::net::TcpListener::bind("0.0.0.0:3000").await?;', 'rust', 3000, 1],
   ['rust actix tuple', 'HttpServer::new(|| App::new()).bind(("127.0.0.1", 8080))?', 'rust', 8080, 1],
   ['.NET app.Run url', 'app.Run("http://0.0.0.0:5050");', 'dotnet', 5050, 1],
+  ['go Getenv then empty check', 'func main() {\n\tport := os.Getenv("PORT")\n\tif port == "" {\n\t\tport = "8080"\n\t}\n\thttp.ListenAndServe(":"+port, nil)\n}', 'go', 8080, 4],
+  ['go Getenv then one-line empty check with colon', 'addr := os.Getenv("PORT")\nif addr == "" { addr = ":9091" }', 'go', 9091, 2],
+  ['go cmp.Or', 'port := cmp.Or(os.Getenv("PORT"), "8082")', 'go', 8082, 1],
+  ['node parseInt with radix', 'const port = parseInt(process.env.PORT, 10) || 3005;', 'js', 3005, 1],
+  ['python getenv default keyword', 'port = int(os.getenv("PORT", default="8003"))', 'python', 8003, 1],
 ];
 
 for (const [name, code, lang, port, line] of cases) {
@@ -35,6 +40,10 @@ for (const [name, code, lang, port, line] of cases) {
 test('no literal port: nothing found', () => {
   assert.equal(portIn('app.listen(port)\nconst p = process.env.PORT;', 'js'), null);
   assert.equal(portIn('http.ListenAndServe(addr, nil)', 'go'), null);
+});
+
+test('go: an empty check on another variable is not the PORT default', () => {
+  assert.equal(portIn('port := os.Getenv("PORT")\nhost := os.Getenv("HOST")\nif host == "" { host = "8080" }', 'go'), null);
 });
 
 test('commented-out listen calls and impossible ports are skipped', () => {

@@ -11,6 +11,8 @@ export type Fallback =
   | { keyword: RegExp }
   /** The pattern itself says (captured group `def` non-empty). */
   | { group: true }
+  /** Decided from the code around the read: `before` is up to 200 chars before the match, `after` up to 400 after it. */
+  | { around: (before: string, after: string) => boolean }
   | null;
 
 export interface EnvPattern {
@@ -29,7 +31,8 @@ const UPPER = String.raw`[A-Z][A-Z0-9_]*`;
 /** A quoted name; the quote is capturing group 1, so patterns using it must not capture before it. */
 const q = (name: string) => String.raw`(['"\x60])(?<name>${name})\1`;
 
-const JS_FALLBACK = { after: /^[ \t]*\)*[ \t]*(\|\||\?\?)/ };
+/** `X || d`, `X ?? d`, `Number(X) || d`, `parseInt(X, 10) || d`. */
+const JS_FALLBACK = { after: /^[ \t]*(?:,[ \t]*\d+[ \t]*)?\)*[ \t]*(\|\||\?\?)/ };
 const VITE_BUILTINS = new Set(['MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
 
 export const ENV_PATTERNS: readonly EnvPattern[] = [
@@ -46,7 +49,9 @@ export const ENV_PATTERNS: readonly EnvPattern[] = [
   { langs: ['python'], hint: 'env', re: new RegExp(String.raw`(?<![\w.])env(?:\.\w+)?\(\s*${q(UPPER)}`, 'g'), fallback: { keyword: /\bdefault\s*=/ } },
   { langs: ['python'], hint: 'config(', re: new RegExp(String.raw`(?<![\w.])config\(\s*${q(UPPER)}`, 'g'), fallback: { keyword: /\bdefault\s*=/ } },
   // Go
-  { langs: ['go'], hint: 'os.', re: new RegExp(String.raw`\bos\.(?:Getenv|LookupEnv)\(\s*"(?<name>${ANY})"`, 'g'), fallback: null },
+  { langs: ['go'], hint: 'os.', re: new RegExp(String.raw`\bos\.Getenv\(\s*"(?<name>${ANY})"`, 'g'), fallback: { around: goFallback } },
+  // LookupEnv's fallback sits in a branch on its second result: not followed (spec: hasDefault false).
+  { langs: ['go'], hint: 'os.', re: new RegExp(String.raw`\bos\.LookupEnv\(\s*"(?<name>${ANY})"`, 'g'), fallback: null },
   // Java / Kotlin
   { langs: ['jvm'], hint: 'getenv', re: new RegExp(String.raw`\bSystem\.getenv\(\s*"(?<name>${ANY})"\s*\)`, 'g'), fallback: { after: /^\s*\?:/ } },
   { langs: ['jvm'], hint: 'getOrDefault', re: new RegExp(String.raw`\bSystem\.getenv\(\)\s*\.getOrDefault\(\s*"(?<name>${ANY})"`, 'g'), fallback: { nextArg: true } },
@@ -64,6 +69,18 @@ export const ENV_PATTERNS: readonly EnvPattern[] = [
   // Rust
   { langs: ['rust'], hint: 'var', re: new RegExp(String.raw`\b(?:std::env|env|dotenvy|dotenv)::var(?:_os)?\(\s*"(?<name>${ANY})"\s*\)`, 'g'), fallback: { after: /^\s*(\.ok\(\))?\s*\.(unwrap_or|unwrap_or_else|unwrap_or_default|or_else|or)\b/ } },
 ];
+
+/**
+ * Go's idioms for a default: `cmp.Or(os.Getenv("X"), "d")`, and `v := os.Getenv("X")` followed by
+ * `if v == "" { v = … }`.
+ */
+function goFallback(before: string, after: string): boolean {
+  if (/\bcmp\.Or\(\s*$/.test(before)) return true;
+  const assigned = /\b(\w+)\s*:?=\s*$/.exec(before);
+  if (!assigned) return false;
+  const v = assigned[1];
+  return new RegExp(String.raw`^\s*\)[^]{0,300}?\bif\s+${v}\s*==\s*""\s*\{\s*${v}\s*=`).test(after);
+}
 
 /** `const { A, B = 'x', C: c } = process.env` (names and whether each has a default). */
 export const DESTRUCTURE_RE = /\b(?:const|let|var)\s*\{(?<body>[^{}]*)\}\s*=\s*(?:process\.env|Bun\.env|import\.meta\.env)\b/g;

@@ -49,6 +49,7 @@ function hasFallback(p: EnvPattern, m: RegExpMatchArray, text: string): boolean 
   const end = m.index! + m[0].length;
   const rest = text.slice(end, end + 200);
   if ('group' in f) return Boolean(m.groups?.def);
+  if ('around' in f) return f.around(text.slice(Math.max(0, m.index! - 200), m.index), text.slice(end, end + 400));
   if ('keyword' in f) return f.keyword.test(callArgs(rest));
   if ('nextArg' in f && /^\s*,/.test(rest)) return true;
   return f.after ? f.after.test(rest) : false;

@@ -14,8 +14,14 @@ export const PORT_PATTERNS: readonly PortPattern[] = [
   { langs: ['js', 'other'], hints: ['listen(', 'serve('], re: new RegExp(String.raw`\b(?:listen|serve)\(\s*\{(?:[^{}]|\{[^{}]{0,200}\}){0,300}?\bport\s*:\s*${N}`, 'g') },
   // process.env.PORT || 3000, ENV['PORT'] || 3000, PORT ?? 8080, getenv('PORT') ?: 8000
   { langs: 'all', hints: ['PORT'], re: new RegExp(String.raw`\bPORT\b['"\x60]?\]?\)*\s*(?:\|\||\?\?|\?:|\bor\b)\s*['"\x60]?${N}`, 'g') },
-  // os.getenv('PORT', '8000'), os.environ.get("PORT", 5000), ENV.fetch('PORT', 3000), env('PORT', 8000)
-  { langs: 'all', hints: ['PORT'], re: new RegExp(String.raw`(?:getenv|environ\.get|ENV\.fetch|\benv|getOrDefault)\(\s*['"]PORT['"]\s*,\s*['"]?${N}`, 'g') },
+  // parseInt(process.env.PORT, 10) || 3000, Number.parseInt(process.env.PORT ?? '', 10) || 3000
+  { langs: ['js', 'other'], hints: ['PORT'], re: new RegExp(String.raw`\bparseInt\(\s*process\.env(?:\.PORT|\[\s*['"]PORT['"]\s*\])[^()]{0,40}\)\s*(?:\|\||\?\?)\s*['"]?${N}`, 'g') },
+  // os.getenv('PORT', '8000'), os.getenv('PORT', default='8000'), os.environ.get("PORT", 5000), ENV.fetch('PORT', 3000), env('PORT', 8000)
+  { langs: 'all', hints: ['PORT'], re: new RegExp(String.raw`(?:getenv|environ\.get|ENV\.fetch|\benv|getOrDefault)\(\s*['"]PORT['"]\s*,\s*(?:default\s*=\s*)?['"]?${N}`, 'g') },
+  // Go: port := os.Getenv("PORT"); if port == "" { port = "8080" } (the literal's line is the source)
+  { langs: ['go'], hints: ['PORT'], re: new RegExp(String.raw`\b(?<v>\w+)\s*:?=\s*os\.Getenv\(\s*"PORT"\s*\)[^]{0,300}?\bif\s+\k<v>\s*==\s*""\s*\{\s*\k<v>\s*=\s*":?${N}"`, 'g') },
+  // Go 1.22+: cmp.Or(os.Getenv("PORT"), "8080")
+  { langs: ['go'], hints: ['cmp.Or'], re: new RegExp(String.raw`\bcmp\.Or\(\s*os\.Getenv\(\s*"PORT"\s*\)\s*,\s*":?${N}"`, 'g') },
   // port ENV.fetch("PORT") { 3000 } (Puma)
   { langs: ['ruby', 'other'], hints: ['PORT'], re: new RegExp(String.raw`ENV\.fetch\(\s*['"]PORT['"]\s*\)\s*\{\s*['"]?${N}`, 'g') },
   // app.run(host="0.0.0.0", port=5000), uvicorn.run("main:app", port=8000), web.run_app(app, port=8080)
