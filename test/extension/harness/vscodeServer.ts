@@ -102,8 +102,18 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // The server runs in its own process group (so stop() can end its children too); if this process is
+  // ended before stop() runs, take the group down with it rather than leave a server behind.
+  const killGroup = () => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ } };
+  const onSignal = (signal: NodeJS.Signals) => { killGroup(); process.exit(signal === 'SIGINT' ? 130 : 143); };
+  process.once('exit', killGroup);
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
 
   const stop = async () => {
+    process.off('exit', killGroup);
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
     if (child.exitCode === null && child.signalCode === null) {
       try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* already gone */ }
       const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 5000);
