@@ -140,7 +140,8 @@ function writablePaths(app: AppProfile, shape: AppShape, family: GenerateOptions
   if (shape === 'spa' || shape === 'static') return paths;
   const fw = app.framework?.value.toLowerCase() ?? '';
   if (fw.includes('next')) paths.push(joinPath('/app', inContext, '.next/cache'));
-  if (app.ecosystem === 'ruby') paths.push('/app/log', '/app/tmp/cache', '/app/tmp/pids', '/app/tmp/sockets');
+  // Rails writes logs, bootsnap's cache, puma's pid and Active Storage / SQLite files (storage/, Rails 8).
+  if (app.ecosystem === 'ruby') paths.push('/app/log', '/app/storage', '/app/tmp/cache', '/app/tmp/pids', '/app/tmp/sockets');
   if (app.ecosystem === 'php') {
     const root = family === 'rhel' ? '/opt/app-root/src' : '/var/www/html';
     if (family !== 'rhel') paths.push('/var/lock/apache2', '/var/run/apache2');

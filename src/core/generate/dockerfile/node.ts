@@ -164,8 +164,14 @@ export function nodeDockerfile(input: DockerfileInput): Stage[] {
     stages.push(build);
   }
 
-  const { cmd, viaPm } = standalone ? { cmd: ['node', 'server.js'], viaPm: false } : nodeStartCommand(app.start?.value, pm, workspace ? null : appDir);
+  const started = standalone ? { cmd: ['node', 'server.js'], viaPm: false } : nodeStartCommand(app.start?.value, pm, workspace ? null : appDir);
+  const { viaPm } = started;
+  // The runtime image has npm, not pnpm or Yarn (corepack would download them at start: no network, and a
+  // read-only home); npm runs the same package.json script.
+  const cmd = viaPm && started.cmd.join(' ') === pm.start.join(' ') && pmName !== 'bun' ? ['npm', 'start'] : started.cmd;
   const env = ['NODE_ENV=production'];
+  // npm writes its cache and logs under HOME, which is read-only in Kubernetes.
+  if (cmd[0] === 'npm') env.push('NPM_CONFIG_CACHE=/tmp/.npm', 'NPM_CONFIG_UPDATE_NOTIFIER=false');
   if (plan.port !== null && (reads(app, 'PORT') || isNext)) env.push(`PORT=${plan.port}`);
   if (isNext) env.push('HOSTNAME=0.0.0.0', 'NEXT_TELEMETRY_DISABLED=1');
   const copies = standalone
@@ -178,7 +184,7 @@ export function nodeDockerfile(input: DockerfileInput): Stage[] {
       : [app.build ? 'COPY --from=build /app ./' : 'COPY . .'])];
   const runtime: Stage = {
     from: runtimeImage.ref,
-    comment: viaPm ? [`Started through ${pm.start[0]}: the start command (${app.start?.value ?? 'none detected'}) is not a plain executable here.`] : undefined,
+    comment: viaPm ? [`Started through ${cmd[0]}: the start command (${app.start?.value ?? 'none detected'}) is not a plain executable here.`] : undefined,
     lines: [
       ...rootFirst(runtimeImage),
       `ENV ${mergeEnv(env, envPrefix(app.start?.value ?? '').env).join(' ')}`,
