@@ -55,7 +55,7 @@ test('UI: right-click Containerize… → diff preview → Apply writes the file
     assert.equal(fs.existsSync(path.join(workspace, 'web', 'Dockerfile')), false, 'nothing is written before Apply');
     await showParitySidebar(page);
     await page.locator('.part.sidebar .monaco-list-row', { hasText: 'deploy/k8s/deployment.yaml' }).first().waitFor({ timeout: 30_000 });
-    await page.locator('.part.sidebar .monaco-list-row', { hasText: 'EXPOSE 8080 but the app listens on 3000' }).first().waitFor({ timeout: 60_000 });
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: 'PORT_MISMATCH' }).first().waitFor({ timeout: 60_000 });
     const previewShot = path.join(SHOTS, '1-preview.png');
     await page.screenshot({ path: previewShot });
     if (process.env.PARITY_UPDATE_SCREENSHOT === '1') fs.copyFileSync(previewShot, path.join(PROJECT_ROOT, 'media', 'screenshot.png'));
@@ -71,8 +71,8 @@ test('UI: right-click Containerize… → diff preview → Apply writes the file
     const sidebar = page.locator('.part.sidebar');
     await sidebar.locator('.monaco-list-row', { hasText: 'legacy' }).first().waitFor({ timeout: 60_000 });
     await sidebar.locator('.monaco-list-row', { hasText: /^web/ }).first().waitFor({ timeout: 30_000 });
-    await sidebar.locator('.monaco-list-row', { hasText: 'EXPOSE 8080 but the app listens on 3000' }).first().waitFor({ timeout: 60_000 });
-    await sidebar.locator('.monaco-list-row', { hasText: 'Windows (CRLF) line endings' }).first().waitFor({ timeout: 30_000 });
+    await sidebar.locator('.monaco-list-row', { hasText: 'PORT_MISMATCH' }).first().waitFor({ timeout: 60_000 });
+    await sidebar.locator('.monaco-list-row', { hasText: 'CRLF · legacy/entrypoint.sh' }).first().waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(SHOTS, '2-applied.png') });
   } catch (err) {
     await page?.screenshot({ path: path.join(SHOTS, 'failure.png') }).catch(() => undefined);
