@@ -33,3 +33,17 @@ test('a client call or a commented route is not a health route', () => {
 test('line of the route is reported', () => {
   assert.deepEqual(healthPathIn("const a = 1;\n\napp.get('/livez', h)", 'js'), { path: '/livez', line: 3 });
 });
+
+test('Rails 7.1 `get "up"` health route, with its line; `up` elsewhere is not a health route', () => {
+  const routes = 'Rails.application.routes.draw do\n  resources :posts\n  get "up" => "rails/health#show", as: :rails_health_check\nend\n';
+  assert.deepEqual(healthPathIn(routes, 'ruby'), { path: '/up', line: 3 });
+  assert.deepEqual(healthPathIn("get('/up', to: 'rails/health#show')", 'ruby'), { path: '/up', line: 1 });
+  assert.equal(healthPathIn('  # get "up" => "rails/health#show"', 'ruby'), null);
+  assert.equal(healthPathIn("const dir = keys.get('up');\nget 'up'", 'js'), null);
+  assert.equal(healthPathIn('get "upload" => "files#create"', 'ruby'), null);
+});
+
+test('the earliest health route in a file wins, whichever idiom declares it', () => {
+  assert.equal(healthPathIn("get 'up' => 'rails/health#show'\nget '/health' => 'x#y'", 'ruby')?.path, '/up');
+  assert.equal(healthPathIn("get '/health' => 'x#y'\nget 'up' => 'rails/health#show'", 'ruby')?.path, '/health');
+});

@@ -9,15 +9,26 @@ const ROUTE_RE = new RegExp(
   'gim',
 );
 
+/**
+ * Rails 7.1+ generates `get "up" => "rails/health#show"` in config/routes.rb. `up` is too common a word
+ * for the generic pattern (`map.get('up')`), so it counts only in this Rails routes-DSL form.
+ */
+const RAILS_UP_RE = /^[ \t]*get[ \t]*\(?[ \t]*(['"])\/?(?<path>up)\1[ \t]*(?:=>|,|\)|$)/gm;
+
 const HINTS = ['health', 'livez', 'readyz', 'ping'];
 
 export function healthPathIn(text: string, lang: Lang): { path: string; line: number } | null {
-  if (!HINTS.some((h) => text.includes(h))) return null;
+  const res = [...(HINTS.some((h) => text.includes(h)) ? [ROUTE_RE] : []), ...(lang === 'ruby' && text.includes('up') ? [RAILS_UP_RE] : [])];
+  let best: { path: string; index: number; end: number } | null = null;
   let starts: number[] | undefined;
-  for (const m of text.matchAll(ROUTE_RE)) {
-    starts ??= lineStarts(text);
-    if (inCommentLine(text, starts, m.index!, lang)) continue;
-    return { path: '/' + m.groups!.path.toLowerCase(), line: lineAt(starts, m.index! + m[0].length - 1) };
+  for (const re of res) {
+    for (const m of text.matchAll(re)) {
+      if (best && m.index! >= best.index) break;
+      starts ??= lineStarts(text);
+      if (inCommentLine(text, starts, m.index!, lang)) continue;
+      best = { path: '/' + m.groups!.path.toLowerCase(), index: m.index!, end: m.index! + m[0].length - 1 };
+      break;
+    }
   }
-  return null;
+  return best ? { path: best.path, line: lineAt(starts!, best.end) } : null;
 }

@@ -27,11 +27,18 @@ export function scanSources(ctx: AppContext, sources: readonly string[]): Source
   if (hit && hit.sources === sources) return hit.scan;
   const scan: SourceScan = { envReads: [], port: null, healthPath: null };
   const sourceSet = new Set(sources);
-  const files = [...new Set([...sources, ...ctx.files.filter((f) => SPRING_CONFIG.test(baseName(f)))])].filter((f) => !isTestFile(f)).sort();
+  // Rails reads env vars in ERB-templated YAML (`url: <%= ENV["DATABASE_URL"] %>` in config/database.yml).
+  const erbYaml = new Set(ctx.has('Gemfile') ? ctx.files.filter((f) => /\.ya?ml$/.test(f) && !SPRING_CONFIG.test(baseName(f))) : []);
+  const springConfig = ctx.files.filter((f) => SPRING_CONFIG.test(baseName(f)));
+  const files = [...new Set([...sources, ...springConfig, ...erbYaml])].filter((f) => !isTestFile(f)).sort();
   for (const file of files) {
     const text = ctx.read(file);
     if (text === undefined) continue;
-    const lang = langOf(file);
+    let lang = langOf(file);
+    if (erbYaml.has(file) && !sourceSet.has(file)) {
+      if (!text.includes('<%')) continue;
+      lang = 'ruby';
+    }
     for (const r of envReadsIn(text, lang)) scan.envReads.push({ name: r.name, hasDefault: r.hasDefault, source: `${ctx.rel(file)}:${r.line}` });
     if (!sourceSet.has(file)) continue;
     if (!scan.port) {
