@@ -42,7 +42,7 @@ test('the deps stage leaves a node_modules folder even when nothing is installed
 const dockerfileOf = (d: DetectResult, readText?: (p: string) => string | undefined) =>
   generate(d, { ...DEFAULT_OPTIONS, ...(readText ? { repo: { readText } } : {}) }).files.find((f) => f.path === 'Dockerfile')!.content;
 
-test('a build with a known output folder: a source edit reruns only COPY and the build; the runtime takes the output, package.json and prod node_modules', () => {
+test('a build with a known output folder: a source edit reruns only COPY and the build; the runtime takes the output, the sources and prod node_modules', () => {
   for (const [start, outputDir, folder] of [['node dist/index.js', null, 'dist'], ['node ./build/server.js', null, 'build'], ['npm run serve', 'out', 'out']] as const) {
     const d = detectOf('node-ts');
     d.apps[0].start = { value: start, source: 'package.json > scripts.start' };
@@ -53,7 +53,7 @@ test('a build with a known output folder: a source edit reruns only COPY and the
     const runtime = [...stages.values()].at(-1)!;
     assert.doesNotMatch(runtime, /rm -rf node_modules|COPY --from=build \/app \.\//, start);
     assert.deepEqual(runtime.split('\n').filter((l) => l.startsWith('COPY')),
-      ['COPY --from=deps /app/node_modules ./node_modules', 'COPY package.json ./', `COPY --from=build /app/${folder} ./${folder}`], start);
+      ['COPY --from=deps /app/node_modules ./node_modules', 'COPY . .', `COPY --from=build /app/${folder} ./${folder}`], start);
   }
 });
 

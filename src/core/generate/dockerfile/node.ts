@@ -151,8 +151,9 @@ export function nodeDockerfile(input: DockerfileInput): Stage[] {
   if (!standalone) stages.push(installStage('deps', pm.prod, [...(workspace ? [] : [choice.note]), 'Production dependencies only, cached until a manifest or the lockfile changes.'],
     workspace ? [] : ['mkdir -p node_modules']));
   // What the runtime takes from the build stage. Known output (a build folder, Next.js's .next): only
-  // that, so a source edit reruns just `COPY . .` and the build command. Unknown: the whole /app, with the
-  // dev dependencies deleted in the build step (correct, but that layer is rebuilt on every edit).
+  // that, so a source edit reruns just the two `COPY . .`, the build command and one COPY of its output.
+  // Unknown: the whole /app, with the dev dependencies deleted in the build step (correct, but deleting
+  // node_modules is slow and that layer is rebuilt on every edit).
   const output = app.build && !workspace ? buildOutput(app.start?.value, app.outputDir?.value, isNext) : null;
   if (app.build) {
     const build = installStage('build', pm.full, standalone ? [choice.note] : undefined);
@@ -179,8 +180,9 @@ export function nodeDockerfile(input: DockerfileInput): Stage[] {
     : workspace
     ? ['COPY --from=deps /app ./', app.build ? 'COPY --from=build /app ./' : 'COPY . .']
     : ['COPY --from=deps /app/node_modules ./node_modules', ...(output
-      // Next.js reads its config, public/ and package.json next to .next: the sources come along.
-      ? [isNext ? 'COPY . .' : 'COPY package.json ./', `COPY --from=build /app/${output} ./${output}`]
+      // The sources come along (small, and cheap to re-copy): apps read views/, public/, config files or
+      // package.json ("type": "module") next to their build output.
+      ? ['COPY . .', `COPY --from=build /app/${output} ./${output}`]
       : [app.build ? 'COPY --from=build /app ./' : 'COPY . .'])];
   const runtime: Stage = {
     from: runtimeImage.ref,
