@@ -1,14 +1,13 @@
-// Bundles the CLI and the extension. `vscode` is provided by the editor; everything else is bundled so the
-// .vsix and the npm package run without node_modules.
+// Bundles the CLI and the extension. The CLI ships in the npm package next to its dependencies, so they
+// stay external and load only when a command needs them; the .vsix has no node_modules, so the extension
+// bundles carry everything but `vscode` (see extension-bundle.mjs).
 import { build } from 'esbuild';
 import { extensionBuilds } from './extension-bundle.mjs';
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning',
-  external: ['vscode', 'cpu-features', 'ssh2', '*.node'] };
-
 await Promise.all([
-  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
-  // `parity detect` alone, without the Docker/Kubernetes clients: loads in a fraction of the full CLI's time.
-  build({ ...common, entryPoints: ['src/cli/detect-only.ts'], outfile: 'dist/cli-detect.js' }),
+  build({
+    entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', bundle: true, platform: 'node', target: 'node20',
+    format: 'cjs', sourcemap: true, logLevel: 'warning', packages: 'external',
+  }),
   ...extensionBuilds('dist').map((options) => build(options)),
 ]);

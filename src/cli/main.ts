@@ -15,7 +15,7 @@ function help(): string {
     'Usage: parity <command> [options]',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.load().summary}`),
     '',
     'Run `parity <command> --help` for a command\'s options.',
     '',
@@ -32,7 +32,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.out(VERSION + '\n');
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  const command = COMMANDS.find((c) => c.name === name)?.load();
   if (!command) {
     io.err(`parity: unknown command '${name}'\n\n${help()}`);
     return 2;

@@ -1,15 +1,21 @@
-// Every CLI command, wired in one table. One file per command.
+// Every CLI command, wired in one table. One file per command, loaded only when that command runs, so
+// `parity detect` never loads the Docker or Kubernetes clients.
 import type { Command } from '../io';
-import { detectCommand } from './detect';
-import { generateCommand } from './generate';
-import { upCommand } from './up';
-import { downCommand } from './down';
-import { logsCommand } from './logs';
-import { psCommand } from './ps';
-import { driftCommand } from './drift';
-import { checkCommand } from './check';
-import { hookCommand } from './hook';
 
-export const COMMANDS: readonly Command[] = [
-  detectCommand, generateCommand, upCommand, downCommand, logsCommand, psCommand, driftCommand, checkCommand, hookCommand,
+export interface CommandEntry {
+  name: string;
+  load(): Command;
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'detect', load: () => require('./detect').detectCommand },
+  { name: 'generate', load: () => require('./generate').generateCommand },
+  { name: 'up', load: () => require('./up').upCommand },
+  { name: 'down', load: () => require('./down').downCommand },
+  { name: 'logs', load: () => require('./logs').logsCommand },
+  { name: 'ps', load: () => require('./ps').psCommand },
+  { name: 'drift', load: () => require('./drift').driftCommand },
+  { name: 'check', load: () => require('./check').checkCommand },
+  { name: 'hook', load: () => require('./hook').hookCommand },
 ];
