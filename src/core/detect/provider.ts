@@ -26,3 +26,19 @@ export interface Provider {
   /** The app's facts, or null when the folder is a library or a workspace root that is not itself deployable. */
   profile(ctx: AppContext): ProviderProfile | null;
 }
+
+/**
+ * Wraps a profile builder so it runs once per folder: providers whose `matches` needs the whole profile
+ * (is there an entry point?) and whose `profile` returns it share the one result.
+ */
+export function oncePerFolder(build: (ctx: AppContext) => ProviderProfile | null): (ctx: AppContext) => ProviderProfile | null {
+  const profiles = new WeakMap<AppContext, ProviderProfile | null>();
+  return (ctx) => {
+    let profile = profiles.get(ctx);
+    if (profile === undefined) {
+      profile = build(ctx);
+      profiles.set(ctx, profile);
+    }
+    return profile;
+  };
+}

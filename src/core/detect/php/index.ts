@@ -3,14 +3,14 @@
 // its Composer package name without the vendor (`acme/storefront` → `storefront`), else its folder's.
 import { asString } from '../../parse/structured';
 import type { AppContext } from '../context';
-import type { Provider, ProviderProfile } from '../provider';
+import { oncePerFolder, type Provider, type ProviderProfile } from '../provider';
 import { folderName } from '../python/folder-name';
 import { procfileWeb } from '../python/procfile';
 import { composerDependencies } from './composer';
 import { phpEntry } from './entry';
 import { phpVersion } from './version';
 
-const profiles = new WeakMap<AppContext, ProviderProfile | null>();
+const profileOf = oncePerFolder(buildProfile);
 
 export const provider: Provider = {
   id: 'php',
@@ -18,15 +18,6 @@ export const provider: Provider = {
   matches: (ctx) => profileOf(ctx) !== null,
   profile: profileOf,
 };
-
-function profileOf(ctx: AppContext): ProviderProfile | null {
-  let profile = profiles.get(ctx);
-  if (profile === undefined) {
-    profile = buildProfile(ctx);
-    profiles.set(ctx, profile);
-  }
-  return profile;
-}
 
 function buildProfile(ctx: AppContext): ProviderProfile | null {
   const parsed = ctx.json('composer.json');

@@ -7,7 +7,7 @@
 // (server command and port).
 import { pick } from '../../parse/structured';
 import type { AppContext } from '../context';
-import type { Provider, ProviderProfile } from '../provider';
+import { oncePerFolder, type Provider, type ProviderProfile } from '../provider';
 import { djangoEntry } from './django';
 import { folderName } from './folder-name';
 import { pythonDependencies } from './dependencies';
@@ -19,7 +19,7 @@ import { pythonVersion } from './version';
 import { webAppEntry } from './web-apps';
 import { uvWorkspaceOf, workspacePythonVersion } from './uv-workspace';
 
-const profiles = new WeakMap<AppContext, ProviderProfile | null>();
+const profileOf = oncePerFolder(buildProfile);
 
 export const provider: Provider = {
   id: 'python',
@@ -31,15 +31,6 @@ export const provider: Provider = {
   },
   profile: profileOf,
 };
-
-function profileOf(ctx: AppContext): ProviderProfile | null {
-  let profile = profiles.get(ctx);
-  if (profile === undefined) {
-    profile = buildProfile(ctx);
-    profiles.set(ctx, profile);
-  }
-  return profile;
-}
 
 function buildProfile(ctx: AppContext): ProviderProfile | null {
   const pyproject = ctx.toml('pyproject.toml');

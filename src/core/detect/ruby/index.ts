@@ -3,14 +3,14 @@
 // not a Ruby app. A Rails app is named after its application module (`module BlogApp` → `blog-app`),
 // others after their folder.
 import type { AppContext } from '../context';
-import type { Provider, ProviderProfile } from '../provider';
+import { oncePerFolder, type Provider, type ProviderProfile } from '../provider';
 import { folderName } from '../python/folder-name';
 import { procfileWeb } from '../python/procfile';
 import { readGemfile } from './gemfile';
 import { rubyEntry } from './entry';
 import { rubyVersion } from './version';
 
-const profiles = new WeakMap<AppContext, ProviderProfile | null>();
+const profileOf = oncePerFolder(buildProfile);
 
 export const provider: Provider = {
   id: 'ruby',
@@ -18,15 +18,6 @@ export const provider: Provider = {
   matches: (ctx) => profileOf(ctx) !== null,
   profile: profileOf,
 };
-
-function profileOf(ctx: AppContext): ProviderProfile | null {
-  let profile = profiles.get(ctx);
-  if (profile === undefined) {
-    profile = buildProfile(ctx);
-    profiles.set(ctx, profile);
-  }
-  return profile;
-}
 
 function buildProfile(ctx: AppContext): ProviderProfile | null {
   if (!ctx.has('Gemfile')) return null;
