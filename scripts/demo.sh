@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's main job on the bundled example: detect the app, preview the generated files as a diff
-# (nothing is written), and — when a Docker engine answers — build and run it with its Redis and print its
-# URL. Without an engine it says how to start one instead of failing.
+# (nothing is written), report drift against the production target, and — when a Docker engine answers —
+# build and run it with its Redis and print its URL. Without an engine it says how to start one instead of failing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EXAMPLE=${1:-examples/node-redis}
@@ -13,6 +13,10 @@ parity detect "$EXAMPLE"
 echo
 echo "::: parity generate $EXAMPLE --diff   (a preview: nothing is written)"
 parity generate "$EXAMPLE" --diff
+echo
+
+echo "::: parity drift $EXAMPLE   (this machine vs the production target in parity.yaml)"
+parity drift "$EXAMPLE" || echo "(drift reported errors: fix them before deploying)"
 echo
 
 if engine_check=$(parity ps 2>&1 >/dev/null); then
