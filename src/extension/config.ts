@@ -50,6 +50,8 @@ export class Config implements vscode.Disposable {
   /** Stores the chosen production target in the workspace settings. */
   async setProductionTarget(name: string): Promise<void> {
     await vscode.workspace.getConfiguration(SECTION).update('productionTarget', name, vscode.ConfigurationTarget.Workspace);
+    // The change event may arrive after update() resolves; the caller re-checks drift right away.
+    this.current = read();
   }
 
   dispose(): void {

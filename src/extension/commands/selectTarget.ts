@@ -6,10 +6,20 @@ import type { ParityCommand } from './command';
 
 export const selectTarget: ParityCommand = {
   id: 'parity.selectTarget',
-  async run(s, arg): Promise<string | undefined> {
+  // `targetName` (optional) preselects the target without the QuickPick: for other tools, keybindings and tests.
+  async run(s, arg, targetName?: unknown): Promise<string | undefined> {
     const folder = await folderArgument(arg, 'Folder whose parity.yaml lists the targets');
     if (!folder) return undefined;
     const config = await projectConfigOf(folder);
+    if (typeof targetName === 'string') {
+      if (targetName !== '' && !config.targets.some((t) => t.name === targetName)) {
+        void vscode.window.showErrorMessage(`Parity: no target '${targetName}' in ${vscode.workspace.asRelativePath(vscode.Uri.joinPath(folder, 'parity.yaml'))} (targets: ${config.targets.map((t) => t.name).join(', ') || 'none'}).`);
+        return undefined;
+      }
+      await s.config.setProductionTarget(targetName);
+      await vscode.commands.executeCommand('parity.checkDrift', folder);
+      return targetName;
+    }
     const current = s.config.settings.productionTarget;
     const items: (vscode.QuickPickItem & { target: string })[] = [
       { label: 'parity.yaml default', description: config.defaultTarget ?? 'linux/amd64 on Debian 12 (assumed without parity.yaml)', target: '', picked: current === '' },

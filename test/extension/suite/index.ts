@@ -5,6 +5,7 @@ import './basics';
 import './views';
 import './containerize';
 import './drift';
+import './selectTarget';
 import './docker';
 
 export async function run(): Promise<void> {
