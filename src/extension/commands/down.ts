@@ -3,11 +3,13 @@ import * as vscode from '../vscodeApi';
 import { runCli } from '../cliBridge';
 import type { ParityCommand } from './command';
 import { appArgument } from './appArgument';
+import { workspaceTrusted } from './requireTrust';
 import { dockerHostArgs } from './dockerHostArgs';
 
 export const down: ParityCommand = {
   id: 'parity.down',
   async run(s, arg): Promise<number | undefined> {
+    if (!workspaceTrusted('Stop and Remove Containers')) return undefined;
     const target = await appArgument(arg, 'Folder whose containers to remove');
     if (!target) return undefined;
     const result = await vscode.window.withProgress(

@@ -4,11 +4,13 @@ import * as vscode from '../vscodeApi';
 import { runCli } from '../cliBridge';
 import type { ParityCommand } from './command';
 import { appArgument } from './appArgument';
+import { workspaceTrusted } from './requireTrust';
 import { dockerHostArgs } from './dockerHostArgs';
 
 export const up: ParityCommand = {
   id: 'parity.up',
   async run(s, arg): Promise<number | undefined> {
+    if (!workspaceTrusted('Build and Run')) return undefined;
     const target = await appArgument(arg, 'Folder to build and run');
     if (!target) return undefined;
     s.output.show(true);

@@ -6,6 +6,7 @@ import './views';
 import './containerize';
 import './drift';
 import './selectTarget';
+import './trust';
 import './docker';
 
 export async function run(): Promise<void> {
