@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { AppProfile, Finding } from '../core/model';
 import type { Services } from './services';
+import type { StatusBarSnapshot } from './statusBar';
 import { snapshotTree, type TreeSnapshot } from './views/snapshot';
 import { checkDrift, detectAndRemember, planFiles } from './workflows';
 
@@ -11,9 +12,11 @@ export interface ParityApi {
   drift(folder: vscode.Uri): Promise<Finding[]>;
   /** What a Parity view shows right now, as data: `parity.apps`, `parity.generatedFiles`, `parity.containers`, `parity.drift`. */
   inspectView(viewId: string): Promise<TreeSnapshot[]>;
+  /** What the Parity status-bar item shows right now (text, tooltip, whether it is shown). */
+  inspectStatusBar(): StatusBarSnapshot;
 }
 
-export function createApi(s: Services, views: Record<string, vscode.TreeDataProvider<unknown>>): ParityApi {
+export function createApi(s: Services, views: Record<string, vscode.TreeDataProvider<unknown>>, statusBar: () => StatusBarSnapshot): ParityApi {
   return {
     detect: async (folder) => (await detectAndRemember(s, folder)).apps,
     generate: async (folder) => (await planFiles(s, folder)).map(({ path, status, content }) => ({ path, status, content })),
@@ -23,5 +26,6 @@ export function createApi(s: Services, views: Record<string, vscode.TreeDataProv
       if (!provider) throw new Error(`no Parity view '${viewId}'`);
       return snapshotTree(provider);
     },
+    inspectStatusBar: statusBar,
   };
 }

@@ -33,16 +33,17 @@ export function activate(context: vscode.ExtensionContext): ParityApi {
     'parity.apps': new AppsView(state), 'parity.generatedFiles': new GeneratedFilesView(previews),
     'parity.containers': new ContainersView(containers), 'parity.drift': new DriftView(state),
   };
+  const statusBar = createStatusBar(s);
   context.subscriptions.push(
     config, output, state, previews, diagnostics, containers,
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, disposable(new PreviewContentProvider(previews))),
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new DriftQuickFixes(diagnostics), { providedCodeActionKinds: DriftQuickFixes.kinds }),
     ...Object.entries(views).flatMap(([id, provider]) => [provider, vscode.window.createTreeView(id, { treeDataProvider: provider as vscode.TreeDataProvider<unknown> })]),
     previews.onDidChange(() => vscode.commands.executeCommand('setContext', 'parity.hasPreview', previews.all().length > 0)),
-    ...registerCommands(s), ...watchDrift(s), ...createStatusBar(s),
+    ...registerCommands(s), ...watchDrift(s), ...statusBar.disposables,
   );
   setTimeout(() => void firstLook(s), 0); // after activation returns, so activation itself stays fast
-  return createApi(s, views as Record<string, vscode.TreeDataProvider<unknown>>);
+  return createApi(s, views as Record<string, vscode.TreeDataProvider<unknown>>, statusBar.snapshot);
 }
 
 export function deactivate(): void {}

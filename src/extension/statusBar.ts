@@ -4,7 +4,11 @@ import * as vscode from './vscodeApi';
 import type { Services } from './services';
 import { dockerName } from '../docker/labels';
 
-export function createStatusBar(s: Services): vscode.Disposable[] {
+/** What the status-bar item shows right now, as data (for the API's inspectStatusBar). */
+export interface StatusBarSnapshot { visible: boolean; text: string; tooltip: string }
+
+export function createStatusBar(s: Services): { disposables: vscode.Disposable[]; snapshot(): StatusBarSnapshot } {
+  let visible = false;
   const item = vscode.window.createStatusBarItem('parity.status', vscode.StatusBarAlignment.Left, 50);
   item.name = 'Parity';
   item.command = 'workbench.view.extension.parity';
@@ -14,6 +18,7 @@ export function createStatusBar(s: Services): vscode.Disposable[] {
     const apps = [...byPath.values()];
     if (apps.length === 0) {
       item.hide();
+      visible = false;
       return;
     }
     const findings = s.state.uniqueFindings();
@@ -25,7 +30,11 @@ export function createStatusBar(s: Services): vscode.Disposable[] {
     item.tooltip = `Parity: ${apps.map((a) => `${a.name} (${a.ecosystem})`).join(', ')}\n${running} app container(s) running\n${drift} drift finding(s)`;
     item.backgroundColor = findings.some((f) => f.finding.severity === 'error') ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
+    visible = true;
   };
   render();
-  return [item, s.state.onDidChange(render), s.containers.onDidList(render)];
+  return {
+    disposables: [item, s.state.onDidChange(render), s.containers.onDidList(render)],
+    snapshot: () => ({ visible, text: item.text, tooltip: typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value ?? '' }),
+  };
 }

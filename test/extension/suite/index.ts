@@ -5,6 +5,7 @@ import './basics';
 import './views';
 import './containerize';
 import './drift';
+import './statusBar';
 import './selectTarget';
 import './trust';
 import './docker';
