@@ -7,13 +7,15 @@ import { isNode } from '../views/nodes';
 import { reportError } from '../workflows';
 import type { ParityCommand } from './command';
 import { appArgument } from './appArgument';
+import { workspaceTrusted } from './requireTrust';
 import { dockerHostArgs } from './dockerHostArgs';
 
 const TAIL = 200;
 
 export const logs: ParityCommand = {
   id: 'parity.logs',
-  async run(s, arg): Promise<void> {
+  async run(s, arg): Promise<string | undefined> {
+    if (!workspaceTrusted('Show Logs')) return undefined;
     s.output.show(true);
     if (isNode(arg, 'container')) {
       try {
@@ -24,13 +26,17 @@ export const logs: ParityCommand = {
       } catch (err) {
         reportError(s, `logs of ${arg.container.name}`, err);
       }
-      return;
+      return undefined;
     }
     const target = await appArgument(arg, 'Folder whose app logs to show');
-    if (!target) return;
+    if (!target) return undefined;
     const app = isNode(arg, 'app') ? [(await loadRunner()).dockerName(arg.app.name)] : [];
     const result = await runCli(s.output, target.folder.fsPath, ['logs', ...app, '--tail', String(TAIL), ...dockerHostArgs(s)])
       .catch((err: unknown) => ({ code: 70, text: String(err) }));
-    if (result.code !== 0) void vscode.window.showErrorMessage('Parity: could not read logs (see the Parity output).');
+    if (result.code !== 0) {
+      void vscode.window.showErrorMessage('Parity: could not read logs (see the Parity output).');
+      return undefined;
+    }
+    return result.text; // what was written to the Parity output channel, for callers and tests
   },
 };

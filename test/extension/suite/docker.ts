@@ -24,11 +24,14 @@ function get(url: string): Promise<string> {
   });
 }
 
+async function requireEngine(): Promise<void> {
+  if (await engineAnswers()) return;
+  if (process.env.PARITY_REQUIRE_DOCKER === '1') throw new Error('PARITY_REQUIRE_DOCKER=1 but no Docker engine answers');
+  throw new Skip('no Docker engine reachable');
+}
+
 test('Build and Run builds and runs the app on the Docker engine, the Containers view lists it, Stop removes it', async () => {
-  if (!(await engineAnswers())) {
-    if (process.env.PARITY_REQUIRE_DOCKER === '1') throw new Error('PARITY_REQUIRE_DOCKER=1 but no Docker engine answers');
-    throw new Skip('no Docker engine reachable');
-  }
+  await requireEngine();
   const api = await parity();
   const web = fixtureFolder('web');
   try {
@@ -44,4 +47,25 @@ test('Build and Run builds and runs the app on the Docker engine, the Containers
   }
   const after = await api.inspectView('parity.containers');
   assert.ok(!after.some((c) => c.label === 'web'), 'no web container left');
+}, { timeoutMs: 420_000 });
+
+test('Show Logs after Build and Run returns the app container\'s log lines (written to the Parity output); the status bar counts it running', async () => {
+  await requireEngine();
+  const api = await parity();
+  const web = fixtureFolder('web');
+  try {
+    assert.equal(await vscode.commands.executeCommand('parity.up', web), 0, 'parity up exits 0 (see the Parity output channel)');
+    const bar = await waitFor('the status bar to count a running app container', () => {
+      const b = api.inspectStatusBar();
+      return /\$\(vm-running\) [1-9]\d* running/.test(b.text) ? b : undefined;
+    }, 30_000);
+    assert.match(bar.tooltip, /^[1-9]\d* app container\(s\) running$/m);
+    const text = await waitFor('the app to log that it listens', async () => {
+      const t = await vscode.commands.executeCommand<string | undefined>('parity.logs', web);
+      return t?.includes('listening on 3000') ? t : undefined;
+    }, 20_000);
+    assert.match(text, /^listening on 3000$/m, 'server.js\'s startup line from the container');
+  } finally {
+    assert.equal(await vscode.commands.executeCommand('parity.down', web), 0, 'parity down exits 0');
+  }
 }, { timeoutMs: 420_000 });
