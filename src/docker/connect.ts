@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Docker from 'dockerode';
 import { UserError } from '../core/errors';
+import { compareVersions } from '../core/version';
 
 export interface EngineTarget {
   /** What the user would write in DOCKER_HOST, e.g. `unix:///var/run/docker.sock`, `tcp://host:2376`. */
@@ -169,12 +170,3 @@ export function engineError(err: unknown, target: EngineTarget): Error {
   return new UserError(`the Docker engine at ${where} did not answer as expected: ${message}`);
 }
 
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}

@@ -2,6 +2,7 @@
 // needs: class, machine, the program interpreter (PT_INTERP), DT_NEEDED / DT_SONAME, and the symbol
 // versions required from each library (.gnu.version_r: GLIBC_2.28, GLIBCXX_3.4.29, CXXABI_1.3.13…).
 // Everything is found through the program headers, so stripped binaries read the same as unstripped ones.
+import { compareVersions } from '../version';
 
 export type ElfClass = 32 | 64;
 
@@ -206,17 +207,8 @@ export function maxVersionNeeded(elf: ElfInfo, prefix: 'GLIBC_' | 'GLIBCXX_' | '
   }
   return best;
 }
-
-/** Numeric dotted-version comparison: `2.17` < `2.28` < `2.28.1`. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map((x) => parseInt(x, 10) || 0);
-  const pb = b.split('.').map((x) => parseInt(x, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d < 0 ? -1 : 1;
-  }
-  return 0;
-}
+/** Re-exported for the drift rules, which read versions out of ELF files. */
+export { compareVersions };
 
 const NODE_REGISTER = Buffer.from('node_register_module_v', 'latin1');
 

@@ -2,6 +2,7 @@
 // each image has inside (package tool, bash, default user) so generated Dockerfiles only use what exists.
 // Tags are always pinned to a version (never `latest`).
 import type { Ecosystem, Family } from '../model';
+import { compareVersions } from '../version';
 
 export type PackageTool = 'apt' | 'dnf' | 'microdnf' | 'apk';
 
@@ -82,16 +83,6 @@ function defaultMinor(ecosystem: Ecosystem, major: number): number {
   const def = DEFAULT_VERSIONS[ecosystem as Exclude<Ecosystem, 'static'>];
   const [dMajor, dMinor] = def.split('.').map(Number);
   return dMajor === major ? dMinor : 0;
-}
-
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
 }
 
 /** The smallest available version ≥ wanted, else the largest available. */
