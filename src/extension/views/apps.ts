@@ -4,16 +4,13 @@ import * as vscode from '../vscodeApi';
 import type { AppProfile, Fact } from '../../core/model';
 import type { ParityState } from '../state';
 import type { AppNode, FactNode, FolderNode } from './nodes';
+import { RefreshingView } from './refreshingView';
 
 type Node = FolderNode | AppNode | FactNode;
 
-export class AppsView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<Node | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: vscode.Disposable;
-
+export class AppsView extends RefreshingView<Node> implements vscode.TreeDataProvider<Node> {
   constructor(private readonly state: ParityState) {
-    this.subscription = state.onDidChange(() => this.changed.fire(undefined));
+    super(state.onDidChange);
   }
 
   getChildren(node?: Node): Node[] {
@@ -50,11 +47,6 @@ export class AppsView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
     item.contextValue = 'parity.fact';
     item.command = { command: 'parity.openSource', title: 'Open source', arguments: [node] };
     return item;
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }
 

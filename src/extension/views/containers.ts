@@ -2,14 +2,11 @@
 import * as vscode from '../vscodeApi';
 import type { Containers } from '../containers';
 import type { ContainerNode } from './nodes';
+import { RefreshingView } from './refreshingView';
 
-export class ContainersView implements vscode.TreeDataProvider<ContainerNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<ContainerNode | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: vscode.Disposable;
-
+export class ContainersView extends RefreshingView<ContainerNode> implements vscode.TreeDataProvider<ContainerNode> {
   constructor(private readonly containers: Containers) {
-    this.subscription = containers.onDidChange(() => this.changed.fire(undefined));
+    super(containers.onDidChange);
   }
 
   async getChildren(node?: ContainerNode): Promise<ContainerNode[]> {
@@ -26,10 +23,5 @@ export class ContainersView implements vscode.TreeDataProvider<ContainerNode>, v
     item.iconPath = new vscode.ThemeIcon(running ? 'vm-running' : 'vm-outline');
     item.contextValue = `parity.container.${running ? 'running' : 'stopped'}${running && container.ports.length ? '.web' : ''}`;
     return item;
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }

@@ -3,19 +3,16 @@ import * as vscode from '../vscodeApi';
 import type { Severity } from '../../core/model';
 import type { ParityState } from '../state';
 import type { FindingNode, SeverityNode } from './nodes';
+import { RefreshingView } from './refreshingView';
 
 type Node = SeverityNode | FindingNode;
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
 const ICON: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
 
-export class DriftView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<Node | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: vscode.Disposable;
-
+export class DriftView extends RefreshingView<Node> implements vscode.TreeDataProvider<Node> {
   constructor(private readonly state: ParityState) {
-    this.subscription = state.onDidChange(() => this.changed.fire(undefined));
+    super(state.onDidChange);
   }
 
   getChildren(node?: Node): Node[] {
@@ -41,11 +38,6 @@ export class DriftView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     item.contextValue = finding.fix.edits?.length ? 'parity.finding.fixable' : 'parity.finding';
     item.command = { command: 'parity.openEvidence', title: 'Open evidence', arguments: [node] };
     return item;
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }
 

@@ -4,18 +4,15 @@ import * as path from 'node:path';
 import * as vscode from '../vscodeApi';
 import type { PreviewSessions } from '../preview/sessions';
 import type { GeneratedFileNode, SessionNode } from './nodes';
+import { RefreshingView } from './refreshingView';
 
 type Node = SessionNode | GeneratedFileNode;
 
 const ICONS = { new: 'diff-added', changed: 'diff-modified', unchanged: 'check' } as const;
 
-export class GeneratedFilesView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<Node | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: vscode.Disposable;
-
+export class GeneratedFilesView extends RefreshingView<Node> implements vscode.TreeDataProvider<Node> {
   constructor(private readonly previews: PreviewSessions) {
-    this.subscription = previews.onDidChange(() => this.changed.fire(undefined));
+    super(previews.onDidChange);
   }
 
   getChildren(node?: Node): Node[] {
@@ -42,11 +39,6 @@ export class GeneratedFilesView implements vscode.TreeDataProvider<Node>, vscode
     item.contextValue = `parity.generatedFile.${file.status}`;
     item.command = { command: 'parity.preview', title: 'Show diff', arguments: [node] };
     return item;
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }
 
