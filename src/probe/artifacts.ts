@@ -86,12 +86,7 @@ const PLATFORM_PACKAGE = /(^|[-.])(linux|linuxmusl|darwin|win32|android|freebsd|
  * (`@img/sharp-linux-x64`, `@esbuild/linux-arm64`) are read whole.
  */
 function walkNodeModules(abs: string, rel: string, budget: number, visit: (rel: string, mode: number) => void): number {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(abs, { withFileTypes: true });
-  } catch {
-    return budget;
-  }
+  const entries = listDir(abs);
   for (const e of entries) {
     if (budget-- <= 0) return 0;
     if (!e.isDirectory() || e.name === '.bin' || e.name === '.cache') continue;
@@ -109,12 +104,7 @@ const BUILDS_NATIVE = /"(install|postinstall)"\s*:|"gypfile"\s*:\s*true|node-gyp
 
 function walkPackage(abs: string, rel: string, name: string, budget: number, visit: (rel: string, mode: number) => void): number {
   if (PLATFORM_PACKAGE.test(name)) return walk(abs, rel, budget, visit);
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(abs, { withFileTypes: true });
-  } catch {
-    return budget;
-  }
+  const entries = listDir(abs);
   if (entries.some((e) => e.name === 'binding.gyp')) return walk(abs, rel, budget, visit);
   let manifest = '';
   try {
@@ -137,12 +127,7 @@ function walkPackage(abs: string, rel: string, name: string, budget: number, vis
 }
 
 function walk(abs: string, rel: string, budget: number, visit: (rel: string, mode: number) => void): number {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(abs, { withFileTypes: true });
-  } catch {
-    return budget;
-  }
+  const entries = listDir(abs);
   for (const e of entries) {
     if (budget-- <= 0) return 0;
     const childRel = `${rel}/${e.name}`;
@@ -211,5 +196,14 @@ function classRelease(abs: string): number | undefined {
     return undefined;
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** A folder's entries; none when it cannot be read (a walk skips what it may not enter). */
+function listDir(abs: string): fs.Dirent[] {
+  try {
+    return fs.readdirSync(abs, { withFileTypes: true });
+  } catch {
+    return [];
   }
 }
