@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { detect } from '../../src/core/detect';
 import { MemoryRepo } from '../../src/core/repo';
-import { portOf } from '../../src/core/detect/dotnet/ports';
-import { runtimeOf } from '../../src/core/detect/dotnet/project';
+import { portOf } from '../../src/core/ecosystems/dotnet/detect/ports';
+import { runtimeOf } from '../../src/core/ecosystems/dotnet/detect/project';
 
 const web = (tfm = 'net8.0') => `<Project Sdk="Microsoft.NET.Sdk.Web">\n  <PropertyGroup>\n    <TargetFramework>${tfm}</TargetFramework>\n  </PropertyGroup>\n</Project>\n`;
 const program = 'var app = WebApplication.CreateBuilder(args).Build();\napp.Run();\n';

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { detect } from '../../src/core/detect';
 import { MemoryRepo } from '../../src/core/repo';
-import { parseGoMod, moduleBaseName } from '../../src/core/detect/go/gomod';
+import { parseGoMod, moduleBaseName } from '../../src/core/ecosystems/go/detect/gomod';
 
 const mainGo = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("hi")\n}\n';
 const libGo = 'package money\n\nfunc Add(a, b int) int { return a + b }\n';

@@ -1,7 +1,7 @@
 // The line-keeping XML reader behind pom.xml and *.csproj facts.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseXmlTree, at, kids, descendants } from '../../src/core/detect/java/xml-tree';
+import { parseXmlTree, at, kids, descendants } from '../../src/core/ecosystems/java/detect/xml-tree';
 
 test('elements keep the line of their opening tag, text is trimmed and entities decoded', () => {
   const doc = parseXmlTree('<?xml version="1.0"?>\n<!-- a\n comment -->\n<project xmlns="urn:x">\n  <name>A &amp; B</name>\n  <deps>\n    <dep id="1"/>\n    <dep\n      id=\'2\'>two</dep>\n  </deps>\n</project>\n');

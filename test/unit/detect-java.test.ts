@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { detect } from '../../src/core/detect';
 import { MemoryRepo } from '../../src/core/repo';
-import { normalizeJavaVersion } from '../../src/core/detect/java/version';
+import { normalizeJavaVersion } from '../../src/core/ecosystems/java/detect/version';
 
 const MAIN = 'src/main/java/com/acme/App.java';
 const mainJava = 'package com.acme;\n\npublic class App {\n    public static void main(String[] args) {}\n}\n';

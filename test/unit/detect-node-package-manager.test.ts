@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { detect } from '../../src/core/detect';
 import { MemoryRepo } from '../../src/core/repo';
-import { matchesWorkspace } from '../../src/core/detect/node/workspaces';
+import { matchesWorkspace } from '../../src/core/ecosystems/node/detect/workspaces';
 
 const server = 'require("http").createServer(() => {}).listen(3000);\n';
 const pj = (o: object) => JSON.stringify(o);

@@ -1,7 +1,7 @@
 // Node/Bun runtime version: the normalisation rule and the precedence of the files that declare it.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { normalizeVersion } from '../../src/core/detect/node/version';
+import { normalizeVersion } from '../../src/core/ecosystems/node/detect/version';
 import { detect } from '../../src/core/detect';
 import { MemoryRepo } from '../../src/core/repo';
 

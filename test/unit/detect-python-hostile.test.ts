@@ -6,9 +6,9 @@ import * as assert from 'node:assert/strict';
 import { detect } from '../../src/core/detect';
 import { AppContext } from '../../src/core/detect/context';
 import type { Provider, ProviderProfile } from '../../src/core/detect/provider';
-import { provider as python } from '../../src/core/detect/python';
-import { provider as ruby } from '../../src/core/detect/ruby';
-import { provider as php } from '../../src/core/detect/php';
+import { provider as python } from '../../src/core/ecosystems/python/detect';
+import { provider as ruby } from '../../src/core/ecosystems/ruby/detect';
+import { provider as php } from '../../src/core/ecosystems/php/detect';
 import type { Warning } from '../../src/core/model';
 import { MemoryRepo } from '../../src/core/repo';
 

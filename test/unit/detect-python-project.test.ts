@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { detect } from '../../src/core/detect';
 import { MemoryRepo } from '../../src/core/repo';
-import { requirementName } from '../../src/core/detect/python/requirements';
+import { requirementName } from '../../src/core/ecosystems/python/detect/requirements';
 
 const APP = { 'main.py': 'print("hi")\n' };
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { detect } from '../../src/core/detect';
 import { MemoryRepo } from '../../src/core/repo';
-import { constraintFloor } from '../../src/core/detect/python/constraint';
+import { constraintFloor } from '../../src/core/ecosystems/python/detect/constraint';
 
 function versionOf(tree: Record<string, string>) {
   const result = detect(new MemoryRepo({ 'main.py': 'print("hi")\n', 'requirements.txt': '', ...tree }));

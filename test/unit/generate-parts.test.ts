@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { imagesFor, tagVersion } from '../../src/core/platform/base-images';
 import { dnsLabel, uniqueLabels } from '../../src/core/generate/names';
 import { envPrefix, splitCommand } from '../../src/core/generate/dockerfile/render';
-import { goTarget } from '../../src/core/generate/dockerfile/go';
+import { goTarget } from '../../src/core/ecosystems/go/dockerfile';
 import { composePassword, SERVICE_SPECS, wiredServiceVars } from '../../src/core/generate/services';
 import { lintDockerfile } from '../../src/core/generate/lint';
 import { validateObject } from '../../src/core/generate/validate/schema';

@@ -2,15 +2,15 @@
 import type { Ecosystem } from '../../model';
 import type { DockerfileInput } from './context';
 import { renderDockerfile, type Stage } from './render';
-import { nodeDockerfile } from './node';
-import { pythonDockerfile } from './python';
-import { goDockerfile } from './go';
-import { rustDockerfile } from './rust';
-import { javaDockerfile } from './java';
-import { dotnetDockerfile } from './dotnet';
-import { rubyDockerfile } from './ruby';
-import { phpDockerfile } from './php';
-import { staticDockerfile } from './static';
+import { nodeDockerfile } from '../../ecosystems/node/dockerfile';
+import { pythonDockerfile } from '../../ecosystems/python/dockerfile';
+import { goDockerfile } from '../../ecosystems/go/dockerfile';
+import { rustDockerfile } from '../../ecosystems/rust/dockerfile';
+import { javaDockerfile } from '../../ecosystems/java/dockerfile';
+import { dotnetDockerfile } from '../../ecosystems/dotnet/dockerfile';
+import { rubyDockerfile } from '../../ecosystems/ruby/dockerfile';
+import { phpDockerfile } from '../../ecosystems/php/dockerfile';
+import { staticDockerfile } from '../../ecosystems/static/dockerfile';
 
 export type { DockerfileInput } from './context';
 
