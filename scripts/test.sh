@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f dist/cli.js ] || npm run build
-mapfile -t files < <(find test/unit test/docker test/extension test/e2e -name '*.test.ts' 2>/dev/null | sort)
+mapfile -t files < <(find test/unit test/realworld test/docker test/extension test/e2e -name '*.test.ts' 2>/dev/null | sort)
 if [ "${#files[@]}" -eq 0 ]; then echo "no test files found" >&2; exit 1; fi
 exec node --import tsx --test --test-concurrency="${PARITY_TEST_CONCURRENCY:-2}" --test-reporter=spec "${files[@]}"

@@ -20,6 +20,13 @@ export type PackageManager = (typeof PACKAGE_MANAGERS)[number];
 export const SERVICES = ['postgres', 'mysql', 'redis', 'mongodb', 'rabbitmq', 'kafka', 'elasticsearch', 'memcached'] as const;
 export type ServiceKind = (typeof SERVICES)[number];
 
+/** A backing service; `optional` ones (behind a profile, an `if`, a non-default connection) are not started by default. */
+export interface ServiceFact extends Fact<ServiceKind> { optional?: boolean }
+
+/** web: serves HTTP/TCP (Service + probes); worker: long-running, no port; job: runs to completion (Job/CronJob); static: files. */
+export const WORKLOAD_KINDS = ['web', 'worker', 'job', 'static'] as const;
+export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
+
 export const FAMILIES = ['debian', 'rhel', 'alpine'] as const;
 export type Family = (typeof FAMILIES)[number];
 
@@ -29,6 +36,8 @@ export interface EnvVarUse {
   secret: boolean;
   /** The code supplies a fallback (`process.env.X || 'y'`, `os.getenv("X", "y")`), so it is optional. */
   hasDefault: boolean;
+  /** The app cannot run without it (no default, not merely switched on when present). Absent: `!hasDefault`. */
+  required?: boolean;
   source: string;
 }
 
@@ -72,9 +81,13 @@ export interface AppProfile {
   start: Fact<string> | null;
   port: Fact<number> | null;
   env: EnvVarUse[];
-  services: Fact<ServiceKind>[];
+  services: ServiceFact[];
   nativeDeps: NativeDep[];
   // ---- additions beyond the published `detect --json` contract ----
+  /** What kind of workload the app is. */
+  kind?: Fact<WorkloadKind>;
+  /** Name of a further process of the same code (Procfile `worker:`/`release:`, a compose service). */
+  process?: string;
   /** Lockfile relative to the app folder (copied before sources in generated Dockerfiles). */
   lockfile?: Fact<string> | null;
   /** HTTP path that answers health checks, when the code declares one (`/healthz`, `/health`…). */
