@@ -12,6 +12,7 @@ import { readComposePlan, type ServiceSpec } from './compose-plan';
 import { parseEnvFile } from './envfile';
 import { dockerName } from './labels';
 import type { UpApp } from './up';
+import { loadConstraints, type LoadedConstraints } from '../core/twin/load';
 
 export interface PreparedUp {
   project: string;
@@ -22,6 +23,10 @@ export interface PreparedUp {
   env: Record<string, string>;
   /** Lines to tell the user (which Dockerfile, env overrides…). */
   notes: string[];
+  /** The app's Deployment as run constraints (committed manifests first, else the generated plan). */
+  manifests: LoadedConstraints;
+  /** The app's `.env` (Secret references are filled from it; never printed). */
+  dotenv: Record<string, string>;
 }
 
 export interface PrepareOptions {
@@ -36,7 +41,8 @@ export interface PrepareOptions {
 }
 
 export function prepareUp(opts: PrepareOptions): PreparedUp {
-  const detected = detect(new DiskRepo(opts.root, opts.display));
+  const repo = new DiskRepo(opts.root, opts.display);
+  const detected = detect(repo);
   const profile = pickApp(detected.apps, opts.appPath, opts.display);
   const appDir = path.join(opts.root, profile.path);
   const notes: string[] = [];
@@ -93,7 +99,8 @@ export function prepareUp(opts: PrepareOptions): PreparedUp {
   } else if (!opts.withServices && profile.services.length) {
     notes.push(`not starting ${profile.services.map((s) => s.value).join(', ')} (--no-services)`);
   }
-  return { project: dockerName(path.basename(opts.root)), root: opts.root, profile, app, services, env, notes };
+  const manifests = loadConstraints(repo, profile, generated?.files.filter((f) => f.kind === 'kubernetes' && (f.app ?? '.') === profile.path) ?? []);
+  return { project: dockerName(path.basename(opts.root)), root: opts.root, profile, app, services, env, notes, manifests, dotenv };
 }
 
 function pickApp(apps: AppProfile[], appPath: string | undefined, display: string): AppProfile {

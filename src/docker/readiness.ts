@@ -5,7 +5,7 @@ import * as net from 'node:net';
 import type Docker from 'dockerode';
 
 export type Readiness =
-  | { ok: true; how: 'healthcheck' | 'http' | 'tcp' | 'running' }
+  | { ok: true; how: 'healthcheck' | 'http' | 'tcp' | 'running' | 'probes' }
   | { ok: false; reason: 'exited'; exitCode: number }
   | { ok: false; reason: 'unhealthy' | 'timeout' | 'cancelled'; detail?: string };
 

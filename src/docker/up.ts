@@ -13,6 +13,10 @@ import { ensureNetwork } from './network';
 import { nextFreePort } from './ports';
 import { waitReady, type Readiness } from './readiness';
 import { removeProject } from './down';
+import type { TwinReport } from '../core/twin/report';
+import { nonRootFinding, twinCreateSettings, waitTwin, type TwinOptions } from './twin/run';
+import { renderFindings } from '../core/twin/report';
+import type { Finding } from '../core/model';
 
 export interface UpApp {
   name: string;
@@ -38,6 +42,8 @@ export interface UpOptions {
   signal?: AbortSignal;
   onBuild?: (p: BuildProgress) => void;
   onInfo?: (message: string) => void;
+  /** Production constraints from the manifest (applied unless `apply` is false); undefined: none known. */
+  twin?: TwinOptions;
 }
 
 export interface UpResult {
@@ -47,11 +53,13 @@ export interface UpResult {
   hostPort?: number;
   services: string[];
   readiness: Readiness & { ok: true };
+  /** What the container did under the manifest's constraints (with `twin`). */
+  report?: TwinReport;
 }
 
 export class UpFailedError extends UserError {
-  constructor(message: string, readonly exitCode: number | undefined, readonly logs: string[]) {
-    super(message + (logs.length ? `\n  last ${logs.length} log lines:\n${logs.map((l) => `    ${l}`).join('\n')}` : ''));
+  constructor(message: string, readonly exitCode: number | undefined, readonly logs: string[], readonly report?: TwinReport, readonly findings: Finding[] = report?.findings ?? []) {
+    super(message + renderFindings(findings) + (logs.length ? `\n  last ${logs.length} log lines:\n${logs.map((l) => `    ${l}`).join('\n')}` : ''));
   }
 }
 
@@ -92,10 +100,23 @@ export async function up(opts: UpOptions): Promise<UpResult> {
 
     const imageInfo = await docker.getImage(image.id).inspect();
     const healthcheck = imageInfo.Config?.Healthcheck;
-    const { id, hostPort } = await startApp(docker, opts, appName, image.ref, healthcheck, labels(appName, 'app'), info);
-    const ready = await waitReady(docker, id, { hostPort, timeoutMs: opts.timeoutMs, signal: opts.signal });
-    if (!ready.ok) throw await failure(docker, id, `app ${appName}`, ready, opts.timeoutMs);
+    const twin = opts.twin ? twinCreateSettings(opts.twin) : undefined;
+    const rootless = opts.twin?.apply ? nonRootFinding(opts.twin.constraints, imageInfo.Config?.User ?? '', opts.twin.appPath) : undefined;
+    if (rootless) throw new UpFailedError(`app ${appName} would not start in production`, undefined, [], undefined, [rootless]);
+    const { id, hostPort, hostPorts } = await startApp(docker, opts, appName, image.ref, opts.twin?.apply ? undefined : healthcheck, { ...labels(appName, 'app'), ...twin?.labels }, info, twin);
+    const waitDefault = () => waitReady(docker, id, { hostPort, timeoutMs: opts.timeoutMs, signal: opts.signal });
+    let report: TwinReport | undefined;
+    let ready: Readiness;
+    if (opts.twin) {
+      const waited = await waitTwin(docker, id, opts.twin, hostPorts, { timeoutMs: opts.timeoutMs, signal: opts.signal, fallback: waitDefault });
+      report = waited.report;
+      ready = waited.readiness ?? (waited.outcome === 'ready' ? { ok: true, how: 'probes' } : waited.outcome === 'exited' ? { ok: false, reason: 'exited', exitCode: report.exitCode ?? -1 }
+        : waited.outcome === 'failed' ? { ok: false, reason: 'unhealthy', detail: report.probes.filter((p) => p.failed).map((p) => `${p.kind} probe ${p.target}: ${p.lastError ?? 'failed'}`).join('; ') }
+        : { ok: false, reason: waited.outcome === 'cancelled' ? 'cancelled' : 'timeout' });
+    } else ready = await waitDefault();
+    if (!ready.ok) throw await failure(docker, id, `app ${appName}`, ready, opts.timeoutMs, report);
     return {
+      report,
       image,
       container: containerName(opts.project, appName),
       hostPort,
@@ -138,11 +159,15 @@ async function startApp(
   docker: Docker, opts: UpOptions, appName: string, ref: string,
   imageHealth: { Test?: string[]; Interval?: number; Timeout?: number; Retries?: number; StartPeriod?: number } | undefined,
   labels: Record<string, string>, info: (m: string) => void,
-): Promise<{ id: string; hostPort?: number }> {
+  twin?: ReturnType<typeof twinCreateSettings>,
+): Promise<{ id: string; hostPort?: number; hostPorts: Record<number, number> }> {
   const net = networkName(opts.project);
   const port = opts.app.port;
   const tried = new Set<number>();
   let hostPort = port ? await nextFreePort(port, tried) : undefined;
+  // Probe ports other than the app's are published too (on free ports), so probes can reach them.
+  const hostPorts: Record<number, number> = {};
+  for (const p of twin?.ports ?? []) if (p !== port && hostPorts[p] === undefined) hostPorts[p] = await nextFreePort(p, new Set([...tried, ...(hostPort ? [hostPort] : []), ...Object.values(hostPorts)]));
   for (let attempt = 0; ; attempt++) {
     if (port && hostPort !== port && attempt === 0) info(`port ${port} is taken on 127.0.0.1; publishing on ${hostPort} instead`);
     const container = await docker.createContainer({
@@ -150,19 +175,24 @@ async function startApp(
       Image: ref,
       Env: Object.entries(opts.env).map(([k, v]) => `${k}=${v}`),
       Labels: labels,
-      ExposedPorts: port ? { [`${port}/tcp`]: {} } : undefined,
+      User: twin?.settings?.User,
+      ExposedPorts: port || Object.keys(hostPorts).length ? Object.fromEntries([...(port ? [port] : []), ...Object.keys(hostPorts)].map((p) => [`${p}/tcp`, {}])) : undefined,
       Healthcheck: imageHealth?.Test && imageHealth.Test[0] !== 'NONE'
         ? { ...imageHealth, Interval: Math.min(imageHealth.Interval || 30e9, LOCAL_INTERVAL_NS), StartPeriod: imageHealth.StartPeriod }
         : undefined,
       HostConfig: {
+        ...twin?.settings?.HostConfig,
         NetworkMode: net,
-        PortBindings: port ? { [`${port}/tcp`]: [{ HostIp: '127.0.0.1', HostPort: String(hostPort) }] } : undefined,
+        PortBindings: port || Object.keys(hostPorts).length
+          ? Object.fromEntries(Object.entries({ ...hostPorts, ...(port ? { [port]: hostPort } : {}) }).map(([c, h]) => [`${c}/tcp`, [{ HostIp: '127.0.0.1', HostPort: String(h) }]]))
+          : undefined,
       },
       NetworkingConfig: { EndpointsConfig: { [net]: { Aliases: [appName] } } },
     });
     try {
       await container.start();
-      return { id: container.id, hostPort };
+      if (port && hostPort) hostPorts[port] = hostPort;
+      return { id: container.id, hostPort, hostPorts };
     } catch (err) {
       const message = String((err as Error).message);
       await container.remove({ force: true }).catch(() => undefined);
@@ -206,12 +236,12 @@ async function assertImagePresent(docker: Docker, ref: string, who: string): Pro
   }
 }
 
-async function failure(docker: Docker, id: string, who: string, r: Readiness & { ok: false }, timeoutMs: number): Promise<UpFailedError> {
+async function failure(docker: Docker, id: string, who: string, r: Readiness & { ok: false }, timeoutMs: number, report?: TwinReport): Promise<UpFailedError> {
   const logs = await lastLogLines(docker, id, 50);
-  if (r.reason === 'exited') return new UpFailedError(`${who} exited at start with code ${r.exitCode}`, r.exitCode, logs);
-  if (r.reason === 'unhealthy') return new UpFailedError(`${who} is unhealthy${r.detail ? ` (${r.detail})` : ''}`, undefined, logs);
+  if (r.reason === 'exited') return new UpFailedError(`${who} exited at start with code ${r.exitCode}${report?.oomKilled ? ' (OOM-killed at its memory limit)' : ''}`, r.exitCode, logs, report);
+  if (r.reason === 'unhealthy') return new UpFailedError(`${who} is unhealthy${r.detail ? ` (${r.detail})` : ''}`, undefined, logs, report);
   if (r.reason === 'cancelled') return new UpFailedError(`${who}: cancelled`, undefined, []);
-  return new UpFailedError(`${who} was not ready within ${Math.round(timeoutMs / 1000)} s`, undefined, logs);
+  return new UpFailedError(`${who} was not ready within ${Math.round(timeoutMs / 1000)} s`, undefined, logs, report);
 }
 
 function orderByDependencies(services: ServiceSpec[]): ServiceSpec[] {

@@ -175,7 +175,7 @@ function readContainer(file: string, c: Record<string, unknown>, cPath: (string 
   };
 }
 
-function dig(obj: unknown, path: (string | number)[]): unknown {
+export function dig(obj: unknown, path: (string | number)[]): unknown {
   let cur = obj;
   for (const k of path) cur = (cur as Record<string | number, unknown> | undefined)?.[k];
   return cur;
@@ -188,7 +188,7 @@ function stringMap(v: unknown): Record<string, string> {
 }
 
 /** Line and column (1-based) of the key at `path` (or of the item, for a list index). */
-function locate(doc: Document, lc: LineCounter, path: (string | number)[]): { line: number; col: number } | undefined {
+export function locate(doc: Document, lc: LineCounter, path: (string | number)[]): { line: number; col: number } | undefined {
   let node: unknown = doc.contents;
   let pos: { line: number; col: number } | undefined;
   for (const key of path) {

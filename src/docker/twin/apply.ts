@@ -1,0 +1,45 @@
+// RunConstraints → the Engine API's container settings. Kubernetes semantics kept where Docker differs:
+// no swap beyond the memory limit; emptyDirs are exec-able tmpfs mounts (Docker's default is noexec);
+// privileged ports stay privileged (Docker ≥ 20.10 sets net.ipv4.ip_unprivileged_port_start=0 in every
+// container, Kubernetes runtimes do not, so that sysctl is put back to 1024 unless the pod sets it).
+import type { RunConstraints } from '../../core/twin/constraints';
+
+export interface ConstrainedSettings {
+  User?: string;
+  HostConfig: {
+    ReadonlyRootfs?: boolean;
+    Tmpfs?: Record<string, string>;
+    CapDrop?: string[];
+    CapAdd?: string[];
+    SecurityOpt?: string[];
+    Memory?: number;
+    MemorySwap?: number;
+    NanoCpus?: number;
+    Privileged?: boolean;
+    Sysctls?: Record<string, string>;
+  };
+}
+
+export function constrainedSettings(c: RunConstraints): ConstrainedSettings {
+  const host: ConstrainedSettings['HostConfig'] = {};
+  if (c.readOnlyRoot) host.ReadonlyRootfs = true;
+  // emptyDirs are writable whatever the root: tmpfs at the same path, world-writable like an emptyDir
+  // owned by fsGroup, with its sizeLimit.
+  if (c.writable.length) host.Tmpfs = Object.fromEntries(c.writable.map((w) => [w.path, ['rw', 'exec', 'nosuid', 'nodev', 'mode=1777', ...(w.sizeBytes ? [`size=${w.sizeBytes}`] : [])].join(',')]));
+  const caps = (list: string[]) => list.map((x) => x.toUpperCase().replace(/^CAP_/, ''));
+  if (c.capDrop.length) host.CapDrop = caps(c.capDrop);
+  if (c.capAdd.length) host.CapAdd = caps(c.capAdd);
+  const opts: string[] = [];
+  if (c.noNewPrivileges) opts.push('no-new-privileges:true');
+  if (c.seccomp === 'Unconfined') opts.push('seccomp=unconfined');
+  if (opts.length) host.SecurityOpt = opts;
+  if (c.limits.memoryBytes) {
+    host.Memory = c.limits.memoryBytes;
+    host.MemorySwap = c.limits.memoryBytes;
+  }
+  if (c.limits.nanoCpus) host.NanoCpus = c.limits.nanoCpus;
+  if (c.privileged) host.Privileged = true;
+  host.Sysctls = { 'net.ipv4.ip_unprivileged_port_start': '1024', ...c.sysctls };
+  const user = c.user?.uid !== undefined ? `${c.user.uid}${c.user.gid !== undefined ? `:${c.user.gid}` : ''}` : undefined;
+  return { ...(user ? { User: user } : {}), HostConfig: host };
+}
