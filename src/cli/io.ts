@@ -8,6 +8,8 @@ export interface CliIO {
   signal: AbortSignal;
   /** Whether stdout is a terminal (colours, progress lines). */
   isTTY: boolean;
+  /** Overwrites the current stdout line (progress); set by main, which escapes every other write. */
+  rewriteLine?(text: string): void;
 }
 
 export interface Command {

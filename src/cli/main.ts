@@ -3,7 +3,8 @@
 import { COMMANDS } from './commands';
 import { UsageError } from './args';
 import type { CliIO } from './io';
-import { UserError } from '../core/errors';
+import { escapeTerminal, escapingIO } from './terminal';
+import { isStackOverflow, osError, UserError } from '../core/errors';
 
 const VERSION = '0.1.0';
 
@@ -22,7 +23,8 @@ function help(): string {
   ].join('\n');
 }
 
-export async function main(argv: string[], io: CliIO): Promise<number> {
+export async function main(argv: string[], rawIO: CliIO): Promise<number> {
+  const io = escapingIO(rawIO);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(help());
@@ -48,9 +50,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.err(`parity ${name}: ${err.message}\n\n${command.usage}\n`);
       return 2;
     }
-    if (err instanceof UserError) {
-      io.err(`parity ${name}: ${err.message}\n`);
-      return 1;
+    const known = isStackOverflow(err) ? new UserError('input nested too deeply to read', 'A file in the project nests deeper than Parity reads; nothing was written.') : osError(err);
+    if (known instanceof UserError) {
+      io.err(`parity ${name}: ${known.message}\n`);
+      return known.cliExit;
     }
     throw err;
   }
@@ -68,9 +71,11 @@ export function runCli(): void {
     isTTY: Boolean(process.stdout.isTTY),
   };
   main(process.argv.slice(2), io).then(
-    (code) => { process.exitCode = code; },
+    // Exit once the output is flushed: a request that outlived its timeout (a server that never answers)
+    // must not keep the process alive.
+    (code) => { process.exitCode = code; process.stdout.write('', () => process.stderr.write('', () => process.exit(code))); },
     (err) => {
-      process.stderr.write(`parity: internal error: ${err instanceof Error ? err.stack : String(err)}\n`);
+      process.stderr.write(escapeTerminal(`parity: internal error: ${err instanceof Error ? err.stack : String(err)}\n`));
       process.exitCode = 70;
     },
   );

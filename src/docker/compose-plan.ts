@@ -32,7 +32,9 @@ export interface ComposePlan {
 }
 
 export function readComposePlan(text: string, vars: Record<string, string | undefined>): ComposePlan {
-  const doc = parse(interpolate(text, vars)) as { services?: Record<string, Record<string, unknown>> } | null;
+  // Parsed first, then `${VAR}` is filled into string values: a .env value is always a string (`01234`
+  // stays `01234`) and can never add YAML keys, services or aliases, whatever characters it holds.
+  const doc = interpolateStrings(parse(text), vars) as { services?: Record<string, Record<string, unknown>> } | null;
   const plan: ComposePlan = { services: [], apps: [] };
   for (const [name, svc] of Object.entries(doc?.services ?? {})) {
     if (!svc || typeof svc !== 'object') continue;
@@ -56,6 +58,18 @@ export function readComposePlan(text: string, vars: Record<string, string | unde
     }
   }
   return plan;
+}
+
+function interpolateStrings(v: unknown, vars: Record<string, string | undefined>): unknown {
+  if (typeof v === 'string') {
+    // A value that is only an unset `${VAR}` leaves the variable unset, so the app's own default applies.
+    const lone = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(v);
+    if (lone && vars[lone[1]] === undefined) return null;
+    return interpolate(v, vars);
+  }
+  if (Array.isArray(v)) return v.map((x) => interpolateStrings(x, vars));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, interpolateStrings(x, vars)]));
+  return v;
 }
 
 function normalise(p: string): string {

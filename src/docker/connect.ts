@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import Docker from 'dockerode';
 import { UserError } from '../core/errors';
 import { compareVersions } from '../core/version';
+import { readRegularText } from '../core/safe-read';
 
 export interface EngineTarget {
   /** What the user would write in DOCKER_HOST, e.g. `unix:///var/run/docker.sock`, `tcp://host:2376`. */
@@ -29,6 +30,14 @@ export interface ResolveInput {
   home?: string;
   /** Injected for tests; defaults to fs.existsSync. */
   exists?: (p: string) => boolean;
+  /** How long the first exchange (connect + version) may take; default 10 s (PARITY_ENGINE_TIMEOUT_MS). */
+  timeoutMs?: number;
+}
+
+/** Default wait for an engine to answer its first request. */
+export function engineTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const v = Number(env.PARITY_ENGINE_TIMEOUT_MS);
+  return Number.isFinite(v) && v > 0 ? v : 10_000;
 }
 
 /** Oldest Engine API Parity speaks (Docker 19.03): healthcheck start period, network aliases, labels. */
@@ -76,12 +85,8 @@ function parseHost(value: string, source: string, env: NodeJS.ProcessEnv, tlsDir
 
 function readTls(dir: string, source: string): EngineTarget['tls'] {
   const read = (f: string) => {
-    const p = path.join(dir, f);
-    try {
-      return fs.readFileSync(p);
-    } catch {
-      return undefined;
-    }
+    const text = readRegularText(path.join(dir, f), 1024 * 1024);
+    return text === undefined ? undefined : Buffer.from(text);
   };
   const tls = { ca: read('ca.pem'), cert: read('cert.pem'), key: read('key.pem') };
   if (!tls.ca && !tls.cert && !tls.key) throw new UserError(`${source}: no ca.pem/cert.pem/key.pem in ${dir}`, 'Set DOCKER_CERT_PATH to the folder holding your TLS files.');
@@ -94,7 +99,7 @@ function fromDockerContext(env: NodeJS.ProcessEnv, home: string): EngineTarget |
   let name = env.DOCKER_CONTEXT;
   if (!name) {
     try {
-      name = JSON.parse(fs.readFileSync(path.join(configDir, 'config.json'), 'utf8')).currentContext;
+      name = JSON.parse(readRegularText(path.join(configDir, 'config.json')) ?? '').currentContext;
     } catch {
       return undefined;
     }
@@ -104,7 +109,7 @@ function fromDockerContext(env: NodeJS.ProcessEnv, home: string): EngineTarget |
   const metaFile = path.join(configDir, 'contexts', 'meta', id, 'meta.json');
   let meta: { Endpoints?: { docker?: { Host?: string; SkipTLSVerify?: boolean } } };
   try {
-    meta = JSON.parse(fs.readFileSync(metaFile, 'utf8'));
+    meta = JSON.parse(readRegularText(metaFile) ?? '');
   } catch {
     throw new UserError(`docker context "${name}" is selected but ${metaFile} is missing or unreadable`, 'Run `docker context use default` or `docker context ls`.');
   }
@@ -132,10 +137,24 @@ export async function connectEngine(input: ResolveInput = {}): Promise<Engine> {
   const target = resolveEngine(input);
   const docker = clientFor(target);
   let version: { ApiVersion?: string; Version?: string };
+  const timeoutMs = input.timeoutMs ?? engineTimeoutMs(input.env);
+  let timer: NodeJS.Timeout | undefined;
   try {
-    version = await docker.version();
+    // An endpoint that accepts the connection and never answers must not hang the command.
+    version = await Promise.race([
+      docker.version(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(Object.assign(new Error('no answer'), { code: 'PARITY_TIMEOUT' })), timeoutMs);
+        timer.unref();
+      }),
+    ]);
   } catch (err) {
+    if ((err as { code?: string }).code === 'PARITY_TIMEOUT') {
+      throw new UserError(`the Docker engine at ${target.url} (${target.source}) did not answer within ${timeoutMs / 1000} s`, 'Check that the address is a Docker engine and that it is not overloaded, or point --docker-host / DOCKER_HOST at a running engine.');
+    }
     throw engineError(err, target);
+  } finally {
+    clearTimeout(timer);
   }
   const apiVersion = version.ApiVersion ?? '0';
   if (compareVersions(apiVersion, MIN_API_VERSION) < 0) {
@@ -167,6 +186,6 @@ export function engineError(err: unknown, target: EngineTarget): Error {
     return new UserError(`cannot reach the Docker engine at ${where}: ${code}`, 'Check the host name, port and network, or start a local engine.');
   }
   const message = err instanceof Error ? err.message : String(err);
-  return new UserError(`the Docker engine at ${where} did not answer as expected: ${message}`);
+  return new UserError(`the Docker engine at ${where} did not answer as expected: ${message.split('\n')[0].slice(0, 300)}`);
 }
 

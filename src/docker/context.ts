@@ -10,10 +10,11 @@ import { pipeline } from 'node:stream/promises';
 import * as zlib from 'node:zlib';
 import dockerignore from '@balena/dockerignore';
 import * as tar from 'tar-stream';
+import { configHasToken, secretByName, SECRETS_NOTE } from '../core/secrets/files';
+import { readRegularText } from '../core/safe-read';
 
-/** Left out of every context whatever the .dockerignore says (a `!` rule cannot bring them back). */
-export const ALWAYS_EXCLUDED = ['**/.env', '**/.env.*', '**/*.pem', '**/*.key', '**/id_rsa*', '**/id_ed25519*', '**/.git', '.git'];
-export const ALWAYS_EXCLUDED_NOTE = '.env*, *.pem, *.key, id_rsa*, id_ed25519* and .git are never sent to the engine, even without a .dockerignore';
+/** Said to the user before a build: true by construction (see core/secrets/files). */
+export const ALWAYS_EXCLUDED_NOTE = SECRETS_NOTE;
 /** Where an in-memory Dockerfile is placed inside the context. */
 export const GENERATED_DOCKERFILE = '.parity/Dockerfile';
 
@@ -52,6 +53,8 @@ export interface BuildContext {
   fileBytes: number;
   /** Files dropped by the always-excluded rule (relative paths), to tell the user. */
   secretsLeftOut: string[];
+  /** .dockerignore lines that could not be used (with why), to tell the user. */
+  ignoreWarnings: string[];
   /** Whether the stream is gzipped. */
   gzip: boolean;
   /** Resolves once the stream has been fully read: bytes sent and the content hash. */
@@ -59,38 +62,54 @@ export interface BuildContext {
 }
 
 export async function createContext(opts: ContextOptions): Promise<BuildContext> {
-  const ignoreText = opts.dockerignoreContent ?? readIfExists(path.join(opts.dir, '.dockerignore')) ?? '';
+  const ignoreText = opts.dockerignoreContent ?? readRegularText(path.join(opts.dir, '.dockerignore'), 1024 * 1024) ?? '';
   const userRules = ignoreText.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-  const user = dockerignore({ ignorecase: false }).add(userRules);
-  const always = dockerignore({ ignorecase: false }).add(ALWAYS_EXCLUDED);
+  const { matcher: user, warnings: ignoreWarnings } = ignoreMatcher(userRules);
   const hasNegation = userRules.some((r) => r.startsWith('!'));
   const secretsLeftOut: string[] = [];
   const entries: ContextEntry[] = [];
 
-  const walk = async (relDir: string): Promise<void> => {
-    const dirents = await fs.promises.readdir(path.join(opts.dir, relDir), { withFileTypes: true });
-    dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Iterative (an explicit stack), so a tree 1,000 folders deep costs no recursion; each entry is matched
+  // once against the secret rules (by its own name: its parents were checked when they were entered).
+  const stack: string[] = [''];
+  while (stack.length) {
+    const relDir = stack.pop()!;
+    let dirents: fs.Dirent[];
+    try {
+      dirents = await fs.promises.readdir(path.join(opts.dir, relDir), { withFileTypes: true });
+    } catch (err) {
+      if (relDir === '') throw err;
+      continue; // a folder that vanished or cannot be read is left out, as `docker build` would fail on it
+    }
+    dirents.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+    const subdirs: string[] = [];
     for (const d of dirents) {
       const rel = relDir ? `${relDir}/${d.name}` : d.name;
-      if (always.ignores(rel)) {
+      const verdict = secretByName(d.name, d.isDirectory());
+      if (verdict.secret || (verdict.needsContent && d.isFile() && configHasToken(readRegularText(path.join(opts.dir, rel), 256 * 1024) ?? ''))) {
         secretsLeftOut.push(d.isDirectory() ? `${rel}/` : rel);
         continue;
       }
-      const st = await fs.promises.lstat(path.join(opts.dir, rel));
+      let st: fs.Stats;
+      try {
+        st = await fs.promises.lstat(path.join(opts.dir, rel));
+      } catch {
+        continue;
+      }
       const ignored = user.ignores(rel);
       if (st.isDirectory()) {
         // Docker still descends into an ignored folder when a `!` rule might re-include something in it.
         if (ignored && !hasNegation) continue;
         if (!ignored) entries.push({ rel, type: 'directory', size: 0, mode: st.mode & 0o7777, mtime: st.mtime });
-        await walk(rel);
+        subdirs.push(rel);
       } else if (!ignored && st.isFile()) {
         entries.push({ rel, type: 'file', size: st.size, mode: st.mode & 0o7777, mtime: st.mtime });
       } else if (!ignored && st.isSymbolicLink()) {
         entries.push({ rel, type: 'symlink', size: 0, mode: 0o777, mtime: st.mtime, linkname: await fs.promises.readlink(path.join(opts.dir, rel)) });
       }
     }
-  };
-  await walk('');
+    for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
+  }
 
   let dockerfile = 'Dockerfile';
   if (opts.dockerfileContent !== undefined) {
@@ -130,9 +149,7 @@ export async function createContext(opts: ContextOptions): Promise<BuildContext>
         continue;
       }
       const sink = pack.entry(header);
-      const source = fs.createReadStream(path.join(opts.dir, e.rel), { highWaterMark: 64 * 1024 });
-      source.on('data', (chunk) => hash.update(chunk as Buffer));
-      await pipeline(source, sink);
+      await pipeline(exactly(path.join(opts.dir, e.rel), e.size, (chunk) => hash.update(chunk)), sink);
     }
     pack.finalize();
   };
@@ -146,13 +163,55 @@ export async function createContext(opts: ContextOptions): Promise<BuildContext>
     pack.pipe(counter);
   }
 
-  return { stream: counter, dockerfile, entries, fileBytes, secretsLeftOut, gzip, finished };
+  return { stream: counter, dockerfile, entries, fileBytes, secretsLeftOut, ignoreWarnings, gzip, finished };
 }
 
-function readIfExists(file: string): string | undefined {
+/**
+ * Exactly `size` bytes of a file as it was listed: a file that grew is cut at its listed size and one that
+ * shrank is padded with zeros, so the tar header stays true. Opened without following links and without
+ * blocking, and refused unless it is still a regular file.
+ */
+async function* exactly(file: string, size: number, onChunk: (b: Buffer) => void): AsyncGenerator<Buffer> {
+  const fh = await fs.promises.open(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
   try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
+    if (!(await fh.stat()).isFile()) throw new Error(`${file} changed into something other than a file while the build context was sent`);
+    const buf = Buffer.allocUnsafe(64 * 1024);
+    let sent = 0;
+    while (sent < size) {
+      const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, size - sent), sent);
+      if (bytesRead === 0) break;
+      const chunk = Buffer.from(buf.subarray(0, bytesRead));
+      onChunk(chunk);
+      sent += bytesRead;
+      yield chunk;
+    }
+    while (sent < size) {
+      const pad = Buffer.alloc(Math.min(64 * 1024, size - sent));
+      onChunk(pad);
+      sent += pad.length;
+      yield pad;
+    }
+  } finally {
+    await fh.close();
   }
+}
+
+/** Characters Docker's patterns treat literally that the matcher would read as regex syntax. */
+const REGEX_LITERALS = /[(){}+|^$]/g;
+
+/** The user's .dockerignore as a matcher; a rule that is not a valid pattern is skipped with a warning. */
+function ignoreMatcher(rules: string[]): { matcher: { ignores(rel: string): boolean }; warnings: string[] } {
+  const warnings: string[] = [];
+  const usable: string[] = [];
+  for (const rule of rules.slice(0, 10_000)) {
+    const escaped = rule.replace(REGEX_LITERALS, (c) => `\\${c}`);
+    try {
+      dockerignore({ ignorecase: false }).add([escaped]).ignores('x');
+      usable.push(escaped);
+    } catch {
+      warnings.push(`.dockerignore: '${rule}' is not a valid pattern (unbalanced [ ]); ignored`);
+    }
+  }
+  if (rules.length > 10_000) warnings.push(`.dockerignore: only the first 10000 of ${rules.length} rules are used`);
+  return { matcher: dockerignore({ ignorecase: false }).add(usable), warnings };
 }

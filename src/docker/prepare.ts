@@ -10,6 +10,7 @@ import type { AppProfile } from '../core/model';
 import { DiskRepo } from '../core/repo';
 import { readComposePlan, type ServiceSpec } from './compose-plan';
 import { parseEnvFile } from './envfile';
+import { readInsideText } from '../core/safe-read';
 import { dockerName } from './labels';
 import type { UpApp } from './up';
 import { loadConstraints, type LoadedConstraints } from '../core/twin/load';
@@ -57,7 +58,10 @@ export function prepareUp(opts: PrepareOptions): PreparedUp {
   const forApp = (kind: string) => generated?.files.find((f) => f.kind === kind && (f.app ?? '.') === profile.path);
   const compose = generated?.files.find((f) => f.kind === 'compose');
   const dotenvFile = path.join(appDir, '.env');
-  const dotenv = fs.existsSync(dotenvFile) ? parseEnvFile(fs.readFileSync(dotenvFile, 'utf8')) : {};
+  // A .env that links outside the workspace (~/.aws/credentials) is not read into the container.
+  const dotenvRead = readInsideText(opts.root, dotenvFile);
+  if (dotenvRead.outside) notes.push(`${rel(profile.path, '.env')} ignored: it is a link to ${dotenvRead.outside}, outside ${opts.display}`);
+  const dotenv = dotenvRead.text !== undefined ? parseEnvFile(dotenvRead.text) : {};
   const plan = compose ? readComposePlan(compose.content, { ...(opts.shellEnv ?? process.env), ...dotenv }) : undefined;
   const entry = plan?.apps.find((a) => appDirOf(a) === profile.path) ?? (plan?.apps.length === 1 ? plan.apps[0] : undefined);
 

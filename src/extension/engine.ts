@@ -9,7 +9,7 @@ import type { ProjectConfig, TargetSpec } from '../core/config';
 import type { DetectResult, Family, Finding } from '../core/model';
 import type { ParitySettings } from './config';
 import { runCli } from './cliBridge';
-import { loadEngine } from './chunks/load';
+import { loadEngine, loadRunner } from './chunks/load';
 
 export type FileStatus = 'new' | 'changed' | 'unchanged';
 
@@ -65,7 +65,7 @@ export async function generateFolder(folder: vscode.Uri, detected: DetectResult,
  * `parity drift --json` so the editor shows exactly what the CLI and CI report.
  */
 export async function driftFolder(folder: vscode.Uri, settings: ParitySettings): Promise<Finding[]> {
-  const argv = ['drift', folder.fsPath, '--json', ...(settings.productionTarget ? ['--target', settings.productionTarget] : [])];
+  const argv = ['drift', folder.fsPath, '--json', ...(await targetArgs(folder, settings))];
   const run = await runCli(undefined, folder.fsPath, argv);
   const start = run.stdout.indexOf('{');
   let parsed: { findings?: Finding[] } | undefined;
@@ -76,6 +76,36 @@ export async function driftFolder(folder: vscode.Uri, settings: ParitySettings):
   }
   if (!parsed || !Array.isArray(parsed.findings)) throw new Error(run.stderr.trim() || run.stdout.trim() || `parity drift exited ${run.code}`);
   return parsed.findings;
+}
+
+/** Answers to "contact this cluster?" for this session, by kubeconfig context: asked once each. */
+const clusterAnswers = new Map<string, boolean>();
+
+/**
+ * `--target` for drift. A target naming a kubeconfig context is contacted only in a trusted workspace and
+ * after the user said yes for that context (the prompt names the server and the credential plugin);
+ * otherwise `--no-cluster`.
+ */
+async function targetArgs(folder: vscode.Uri, settings: ParitySettings): Promise<string[]> {
+  const named = settings.productionTarget ? ['--target', settings.productionTarget] : [];
+  const target = await targetOf(folder, settings);
+  if (target?.context === undefined) return named;
+  const vscodeApi = await import('./vscodeApi');
+  if (!vscodeApi.workspace.isTrusted) return [...named, '--no-cluster'];
+  let yes = clusterAnswers.get(target.context);
+  if (yes === undefined) {
+    const { describeContext, contactSummary } = await loadRunner();
+    let summary: string;
+    try {
+      summary = contactSummary(await describeContext(target.context || undefined));
+    } catch (err) {
+      summary = `kubeconfig context '${target.context}' (${(err as Error).message.split('\n')[0]})`;
+    }
+    const pick = await vscodeApi.window.showWarningMessage(`Parity: production target '${target.name}' in parity.yaml reads its nodes from ${summary}. Contact this cluster?`, { modal: true }, 'Contact Cluster');
+    yes = pick === 'Contact Cluster';
+    clusterAnswers.set(target.context, yes);
+  }
+  return yes ? ['--target', target.name] : [...named, '--no-cluster'];
 }
 
 export function readIfExists(absPath: string): string | undefined {

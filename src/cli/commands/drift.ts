@@ -7,16 +7,20 @@ import { readProjectConfig, selectTarget, type ProjectConfig } from '../../core/
 import { evaluate, atLeast, targetFromSpec, type HostInfo, type ImageInfo, type TargetInfo } from '../../core/drift';
 import type { AppProfile, Finding, Severity, Warning } from '../../core/model';
 import { parseArgs, flagString, UsageError } from '../args';
+import { RefusedError } from '../../core/errors';
 import type { Command, CliIO } from '../io';
 import { resolveDir } from '../paths';
 import { scanArtifacts } from '../../probe/artifacts';
 import { probeHost } from '../../probe/host';
 
-const usage = `parity drift [dir] [--image TAG] [--target NAME] [--json] [--fail-on error|warning|info]
+const usage = `parity drift [dir] [--image TAG] [--target NAME] [--no-cluster] [--json] [--fail-on error|warning|info]
 
 Compares this machine, a built image (--image TAG, read through the Docker Engine API without running
 it) and the production target (parity.yaml targets, or the nodes of the kubeconfig context a target
 names) and reports what will break after deploying — with the evidence and a fix for each finding.
+A target that names a kubeconfig context is contacted only when you name that target with --target on
+the command line (Parity says which server and credential plugin that involves); --no-cluster never
+contacts one and uses the target's os/arch from parity.yaml instead.
 --json prints { findings, environments: { host, image, target } }.
 Exit code 1 when a finding is at least as severe as --fail-on (default: error).`;
 
@@ -25,16 +29,19 @@ export const driftCommand: Command = {
   summary: 'what will break between this machine, the image and production',
   usage,
   async run(argv, io) {
-    const args = parseArgs(argv, { values: ['image', 'target', 'fail-on'], booleans: ['json'] });
+    const args = parseArgs(argv, { values: ['image', 'target', 'fail-on'], booleans: ['json', 'no-cluster'] });
     const failOn = parseFailOn(flagString(args, 'fail-on'));
     const { abs, display } = resolveDir(io.cwd, args.positionals[0]);
     const repo = new CachingRepo(new DiskRepo(abs, display));
     const config = readProjectConfig(repo);
     const spec = pickTarget(config, flagString(args, 'target'));
+    const clusterWarnings: Warning[] = [];
+    const contact = spec.context !== undefined ? await clusterConsent(spec.name, spec.context, flagString(args, 'target'), Boolean(args.flags['no-cluster']), io) : false;
+    if (spec.context !== undefined && !contact) clusterWarnings.push({ file: 'parity.yaml', message: `target '${spec.name}': kubeconfig context '${spec.context}' not contacted (--no-cluster); using its os/arch from parity.yaml` });
     // Probes start first and run while the project is scanned (their child processes and sockets do not
     // need this thread).
     const probes = Promise.all([
-      spec.context ? clusterTarget(spec.name, spec.context) : Promise.resolve(targetFromSpec(spec)),
+      contact ? clusterTarget(spec.name, spec.context!) : Promise.resolve(targetFromSpec(spec)),
       probeHost(),
       flagString(args, 'image') ? probeImageRef(flagString(args, 'image')!, io) : Promise.resolve(undefined),
     ]);
@@ -44,7 +51,7 @@ export const driftCommand: Command = {
     const [target, host, image] = await probes;
     const findings = evaluate({ repo, apps, target, host, image, artifacts: scan.artifacts, wheels: scan.wheels, javaClasses: scan.javaClasses });
     const envs = { host, image: image ?? null, target };
-    io.out(args.flags.json ? JSON.stringify({ findings, environments: envs }, null, 2) + '\n' : renderReport(findings, envs, [...config.warnings, ...warnings]));
+    io.out(args.flags.json ? JSON.stringify({ findings, environments: envs }, null, 2) + '\n' : renderReport(findings, envs, [...config.warnings, ...clusterWarnings, ...warnings]));
     return exitCode(findings, failOn);
   },
 };
@@ -76,6 +83,24 @@ export function detectApps(repo: RepoReader): { apps: AppProfile[]; warnings: Wa
   } catch (err) {
     return { apps: [], warnings: [{ file: '.', message: `detection failed, drift used the files alone: ${(err as Error).message.split('\n')[0]}` }] };
   }
+}
+
+/**
+ * Whether drift may contact the cluster a target names. Only when the user named the target on the
+ * command line: a committed parity.yaml alone never makes Parity authenticate anywhere.
+ */
+async function clusterConsent(name: string, context: string, targetArg: string | undefined, noCluster: boolean, io: CliIO): Promise<boolean> {
+  if (noCluster) return false;
+  const { describeContext, contactSummary } = await import('../../kube/consent');
+  const contact = await describeContext(context || undefined);
+  if (targetArg !== name) {
+    throw new RefusedError(
+      `parity.yaml target '${name}' reads production nodes from ${contactSummary(contact)}; Parity does not contact a cluster on the word of a file in the repository`,
+      `Run \`parity drift --target ${name}\` to contact it, or --no-cluster to check against the target's os/arch only.`,
+    );
+  }
+  io.err(`contacting ${contactSummary(contact)}\n`);
+  return true;
 }
 
 async function clusterTarget(name: string, context: string): Promise<TargetInfo> {

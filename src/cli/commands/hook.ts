@@ -2,7 +2,8 @@
 // hook is never overwritten without --force, and uninstall removes only a hook Parity wrote.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { UserError } from '../../core/errors';
+import { RefusedError, UserError } from '../../core/errors';
+import { DiskTarget } from '../../core/write';
 import { parseArgs, UsageError } from '../args';
 import type { Command } from '../io';
 import { resolveDir } from '../paths';
@@ -34,9 +35,10 @@ export const hookCommand: Command = {
     const [action, dir] = args.positionals;
     if (action !== 'install' && action !== 'uninstall') throw new UsageError(action ? `unknown action '${action}'` : 'say install or uninstall');
     const { abs } = resolveDir(io.cwd, dir);
-    const hooks = hooksDir(abs);
-    const file = path.join(hooks, 'pre-commit');
-    const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+    const rel = hookPath(abs);
+    const file = path.join(abs, rel);
+    const target = new DiskTarget(abs);
+    const existing = target.read(rel);
     if (action === 'uninstall') {
       if (existing === undefined) {
         io.out('No pre-commit hook installed.\n');
@@ -50,33 +52,47 @@ export const hookCommand: Command = {
     if (existing !== undefined && existing !== HOOK_SCRIPT && !args.flags.force) {
       throw new UserError(`${file} already exists`, existing.includes(MARKER) ? 'It is an older Parity hook; pass --force to replace it.' : 'Pass --force to replace it, or call `parity check` from your own hook.');
     }
-    fs.mkdirSync(hooks, { recursive: true });
-    const tmp = `${file}.parity-${process.pid}.tmp`;
-    fs.writeFileSync(tmp, HOOK_SCRIPT, { mode: 0o755 });
-    fs.renameSync(tmp, file);
+    target.writeAll([{ path: rel, content: HOOK_SCRIPT, mode: 0o755 }]);
     io.out(`Installed ${file}: commits now run \`parity check\`.\n`);
     return 0;
   },
 };
 
-/** .git/hooks of the repository containing dir (worktrees and submodules: `.git` is a file with gitdir:). */
-function hooksDir(start: string): string {
-  let dir = start;
-  for (;;) {
-    const dotgit = path.join(dir, '.git');
-    if (fs.existsSync(dotgit)) {
-      const st = fs.statSync(dotgit);
-      if (st.isDirectory()) return path.join(dotgit, 'hooks');
-      const m = /^gitdir:\s*(.+)$/m.exec(fs.readFileSync(dotgit, 'utf8'));
-      if (m) {
-        const gitdir = path.resolve(dir, m[1].trim());
-        const common = path.join(gitdir, 'commondir');
-        const base = fs.existsSync(common) ? path.resolve(gitdir, fs.readFileSync(common, 'utf8').trim()) : gitdir;
-        return path.join(base, 'hooks');
+/**
+ * The hook's path relative to dir, which must be the repository's top folder with a real `.git` folder in
+ * it. Parity writes nothing outside the folder it was given: a parent repository, a `.git` file pointing
+ * elsewhere (worktree, submodule) or a `.git`/`hooks` link leaving the folder is refused, not followed.
+ */
+function hookPath(abs: string): string {
+  const dotgit = path.join(abs, '.git');
+  let st: fs.Stats | undefined;
+  try {
+    st = fs.lstatSync(dotgit);
+  } catch { /* not here */ }
+  if (!st) {
+    for (let dir = path.dirname(abs); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      if (fs.existsSync(path.join(dir, '.git'))) {
+        throw new RefusedError(`${abs} is inside the git repository at ${dir}, not its top folder: Parity writes only inside the folder it is given`, `Run \`parity hook install ${dir}\` to install the hook for that repository.`);
       }
     }
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new UserError(`${start} is not inside a git repository`, 'Run `git init` first.');
-    dir = parent;
+    throw new UserError(`${abs} is not inside a git repository`, 'Run `git init` first.');
+  }
+  if (st.isFile()) {
+    const m = /^gitdir:\s*(.+)$/m.exec(readSmallText(dotgit) ?? '');
+    const gitdir = m ? path.resolve(abs, m[1].trim()) : '(unreadable)';
+    throw new RefusedError(`${dotgit} is a file pointing at ${gitdir} (a worktree or submodule): its hooks live outside ${abs}`, 'Install the hook from the main repository\'s folder.');
+  }
+  if (!st.isDirectory() && !st.isSymbolicLink()) throw new RefusedError(`${dotgit} is not a folder`);
+  // A symlinked .git or .git/hooks is checked (and refused when it leaves abs) by DiskTarget.
+  return '.git/hooks/pre-commit';
+}
+
+/** A small regular file's text; undefined for anything else (a FIFO never blocks). */
+function readSmallText(file: string): string | undefined {
+  try {
+    const st = fs.statSync(file);
+    return st.isFile() && st.size < 64 * 1024 ? fs.readFileSync(file, 'utf8') : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -68,7 +68,7 @@ export const upCommand: Command = {
         signal: io.signal,
         onBuild: (p) => {
           if (p.kind === 'context' && io.isTTY && !json) {
-            io.out(`\r  sending build context: ${mb(p.bytesSent)} (files: ${mb(p.totalBytes)})`);
+            (io.rewriteLine ?? io.out)(`  sending build context: ${mb(p.bytesSent)} (files: ${mb(p.totalBytes)})`);
             sending = true;
           }
           if (p.kind === 'step') {

@@ -5,3 +5,4 @@ export { main as cliMain } from '../../cli/main';
 export { connectEngine } from '../../docker/connect';
 export { LABEL_PROJECT, LABEL_APP, LABEL_ROLE, projectFilter, dockerName } from '../../docker/labels';
 export { streamLogs } from '../../docker/logs';
+export { describeContext, contactSummary } from '../../kube/consent';
