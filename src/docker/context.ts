@@ -71,12 +71,13 @@ export async function createContext(opts: ContextOptions): Promise<BuildContext>
 
   // Iterative (an explicit stack), so a tree 1,000 folders deep costs no recursion; each entry is matched
   // once against the secret rules (by its own name: its parents were checked when they were entered).
+  // Synchronous calls: thousands of awaited thread-pool round trips cost seconds on a loaded machine.
   const stack: string[] = [''];
   while (stack.length) {
     const relDir = stack.pop()!;
     let dirents: fs.Dirent[];
     try {
-      dirents = await fs.promises.readdir(path.join(opts.dir, relDir), { withFileTypes: true });
+      dirents = fs.readdirSync(path.join(opts.dir, relDir), { withFileTypes: true });
     } catch (err) {
       if (relDir === '') throw err;
       continue; // a folder that vanished or cannot be read is left out, as `docker build` would fail on it
@@ -92,7 +93,7 @@ export async function createContext(opts: ContextOptions): Promise<BuildContext>
       }
       let st: fs.Stats;
       try {
-        st = await fs.promises.lstat(path.join(opts.dir, rel));
+        st = fs.lstatSync(path.join(opts.dir, rel));
       } catch {
         continue;
       }
@@ -105,7 +106,7 @@ export async function createContext(opts: ContextOptions): Promise<BuildContext>
       } else if (!ignored && st.isFile()) {
         entries.push({ rel, type: 'file', size: st.size, mode: st.mode & 0o7777, mtime: st.mtime });
       } else if (!ignored && st.isSymbolicLink()) {
-        entries.push({ rel, type: 'symlink', size: 0, mode: 0o777, mtime: st.mtime, linkname: await fs.promises.readlink(path.join(opts.dir, rel)) });
+        entries.push({ rel, type: 'symlink', size: 0, mode: 0o777, mtime: st.mtime, linkname: fs.readlinkSync(path.join(opts.dir, rel)) });
       }
     }
     for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);

@@ -69,9 +69,10 @@ export class DiskTarget implements FileTarget {
           if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
         }
         const tmp = path.join(path.dirname(dest), `.${path.basename(dest).slice(0, 100)}.parity-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-        // 'wx' (O_CREAT|O_EXCL) never follows a link planted at the temp name.
-        fs.writeFileSync(tmp, f.content, { encoding: 'utf8', flag: 'wx', mode: f.mode ?? 0o644 });
+        // 'wx' (O_CREAT|O_EXCL) never follows a link planted at the temp name. Staged first, so a write
+        // that fails part-way (ENOSPC) still has its temp removed.
         staged.push({ tmp, dest, rel: f.path });
+        fs.writeFileSync(tmp, f.content, { encoding: 'utf8', flag: 'wx', mode: f.mode ?? 0o644 });
         if (f.mode !== undefined) fs.chmodSync(tmp, f.mode);
       }
       current = '';
