@@ -13,12 +13,6 @@ function instructions(dockerfile: string): string[] {
   return dockerfile.replace(/\\\r?\n/g, ' ').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).map((l) => l.split(/\s+/)[0].toUpperCase());
 }
 
-function shape(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(shape);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shape(x)]));
-  return typeof v;
-}
-
 function assertContained(r: Result): void {
   const out = JSON.parse(r.out) as JsonOut;
   for (const f of out.files) {

@@ -20,7 +20,7 @@ async function contextOf(dir: string): Promise<{ names: string[]; bytes: string;
   let bytes = '';
   extract.on('entry', (h, stream, next) => {
     names.push(h.name);
-    stream.on('data', (c: Buffer) => { bytes += c.toString('latin1'); });
+    stream.on('data', (c: unknown) => { bytes += (c as Buffer).toString('latin1'); });
     stream.on('end', next);
   });
   const done = new Promise<void>((resolve, reject) => extract.on('finish', resolve).on('error', reject));
@@ -99,7 +99,7 @@ test('class 7: a file that grows while the context streams keeps its listed size
     fs.truncateSync(path.join(w.ws, 'server.js'), 3);
     const extract = tar.extract();
     const sizes: Record<string, number> = {};
-    extract.on('entry', (h, s, next) => { let n = 0; s.on('data', (c: Buffer) => { n += c.length; }); s.on('end', () => { sizes[h.name] = n; next(); }); });
+    extract.on('entry', (h, s, next) => { let n = 0; s.on('data', (c: unknown) => { n += (c as Buffer).length; }); s.on('end', () => { sizes[h.name] = n; next(); }); });
     const done = new Promise<void>((resolve, reject) => extract.on('finish', resolve).on('error', reject));
     ctx.stream.pipe(extract);
     await done;
