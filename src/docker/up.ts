@@ -100,7 +100,7 @@ export async function up(opts: UpOptions): Promise<UpResult> {
 
     const imageInfo = await docker.getImage(image.id).inspect();
     const healthcheck = imageInfo.Config?.Healthcheck;
-    const twin = opts.twin ? twinCreateSettings(opts.twin) : undefined;
+    const twin = opts.twin ? twinCreateSettings(opts.twin, imageInfo.Config?.User ?? '') : undefined;
     const rootless = opts.twin?.apply ? nonRootFinding(opts.twin.constraints, imageInfo.Config?.User ?? '', opts.twin.appPath) : undefined;
     if (rootless) throw new UpFailedError(`app ${appName} would not start in production`, undefined, [], undefined, [rootless]);
     const { id, hostPort, hostPorts } = await startApp(docker, opts, appName, image.ref, opts.twin?.apply ? undefined : healthcheck, { ...labels(appName, 'app'), ...twin?.labels }, info, twin);

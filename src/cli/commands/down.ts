@@ -3,13 +3,16 @@
 import * as path from 'node:path';
 import { connectEngine } from '../../docker/connect';
 import { projectsFor, removeProject } from '../../docker/down';
+import { reportProject } from '../../docker/twin/report';
+import { renderReport } from '../../core/twin/report';
 import { UsageError, flagString, parseArgs } from '../args';
 import type { Command } from '../io';
 
-const usage = `parity down [dir] [--volumes] [--all] [--docker-host H]
+const usage = `parity down [dir] [--volumes] [--all] [--no-report] [--docker-host H]
 
 Removes the containers and network \`parity up\` created for the project(s) started from dir (default: .),
-from a folder inside it, or from a folder containing it. --volumes also removes their named volumes
+from a folder inside it, or from a folder containing it, after printing each app's \`parity report\`
+(--no-report skips it). --volumes also removes their named volumes
 (service data); --all removes every Parity project.`;
 
 export const downCommand: Command = {
@@ -17,7 +20,7 @@ export const downCommand: Command = {
   summary: 'remove the containers and network of `parity up`',
   usage,
   async run(argv, io) {
-    const args = parseArgs(argv, { values: ['docker-host'], booleans: ['volumes', 'all'] });
+    const args = parseArgs(argv, { values: ['docker-host'], booleans: ['volumes', 'all', 'no-report'] });
     if (args.positionals.length > 1) throw new UsageError('takes one folder');
     const dir = path.resolve(io.cwd, args.positionals[0] ?? '.');
     const { docker } = await connectEngine({ explicit: flagString(args, 'docker-host') });
@@ -27,6 +30,7 @@ export const downCommand: Command = {
       return 0;
     }
     for (const project of projects) {
+      if (!args.flags['no-report']) for (const r of await reportProject(docker, project).catch(() => [])) io.out(renderReport(r));
       const removed = await removeProject(docker, project, { volumes: Boolean(args.flags.volumes) });
       const parts = [
         removed.containers.length ? `containers ${removed.containers.join(', ')}` : '',

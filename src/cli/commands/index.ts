@@ -15,6 +15,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'down', load: () => require('./down').downCommand },
   { name: 'logs', load: () => require('./logs').logsCommand },
   { name: 'ps', load: () => require('./ps').psCommand },
+  { name: 'report', load: () => require('./report').reportCommand },
   { name: 'drift', load: () => require('./drift').driftCommand },
   { name: 'check', load: () => require('./check').checkCommand },
   { name: 'hook', load: () => require('./hook').hookCommand },

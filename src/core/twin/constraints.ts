@@ -51,6 +51,8 @@ export interface RunConstraints {
   /** Numeric uid/gid from runAsUser/runAsGroup (container over pod). */
   user?: { uid?: number; gid?: number };
   runAsNonRoot: boolean;
+  /** Pod fsGroup: the group that owns emptyDirs. */
+  fsGroup?: number;
   readOnlyRoot: boolean;
   /** Mounts production makes writable (emptyDir, PVC): tmpfs at the same path locally. */
   writable: WritableMount[];

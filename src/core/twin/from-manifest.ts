@@ -169,6 +169,7 @@ function readPod(w: Candidate, index: number, generated: boolean): RunConstraint
     manifest: { file: w.file, line: w.line, generated, workload: `${w.kind}/${w.name}`, container: asString(c.name) ?? '' },
     user: uid !== undefined || gid !== undefined ? { uid, gid } : undefined,
     runAsNonRoot: pick('runAsNonRoot', isBool) ?? false,
+    fsGroup: isNum(podSec.fsGroup) ? podSec.fsGroup : undefined,
     readOnlyRoot: sec.readOnlyRootFilesystem === true,
     writable,
     capDrop: stringList(caps.drop),

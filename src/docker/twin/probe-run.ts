@@ -32,7 +32,8 @@ export async function attempt(t: ProbeTarget, action: ProbeAction, timeoutSecond
   if (hostPort === undefined) return done({ ok: false, answered: false, error: `port ${action.port} is not published` });
   if (action.type === 'http') return done(await httpProbe(hostPort, action, timeoutSeconds));
   // gRPC health checks need a gRPC client; a TCP connect is the closest local check (said in the report).
-  return done(await tcpProbe(hostPort, action.port, timeoutSeconds));
+  const { connectMs, ...tcp } = await tcpProbe(hostPort, action.port, timeoutSeconds);
+  return connectMs !== undefined ? { ...tcp, latencyMs: connectMs } : done(tcp);
 }
 
 export function httpStatus(hostPort: number, path: string, timeoutSeconds: number, scheme: 'HTTP' | 'HTTPS' = 'HTTP', headers: Record<string, string> = {}): Promise<{ status?: number; error?: string }> {
@@ -53,11 +54,12 @@ async function httpProbe(hostPort: number, a: Extract<ProbeAction, { type: 'http
   return { ok: false, answered: /timed out/.test(r.error ?? ''), error: r.error === 'nothing listening' ? `nothing listening on :${a.port}` : r.error };
 }
 
-function tcpProbe(hostPort: number, port: number, timeoutSeconds: number): Promise<Omit<Attempt, 'latencyMs'>> {
+function tcpProbe(hostPort: number, port: number, timeoutSeconds: number): Promise<Omit<Attempt, 'latencyMs'> & { connectMs?: number }> {
+  const started = Date.now();
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port: hostPort });
     let settled = false;
-    const finish = (r: Omit<Attempt, 'latencyMs'>) => {
+    const finish = (r: Omit<Attempt, 'latencyMs'> & { connectMs?: number }) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -65,7 +67,11 @@ function tcpProbe(hostPort: number, port: number, timeoutSeconds: number): Promi
       resolve(r);
     };
     const timer = setTimeout(() => finish({ ok: false, answered: false, error: `timed out after ${timeoutSeconds} s` }), timeoutSeconds * 1000);
-    socket.on('connect', () => setTimeout(() => finish({ ok: true, answered: true }), 300));
+    // Passed once the connection survives 300 ms; the latency is the connect time.
+    socket.on('connect', () => {
+      const connectMs = Date.now() - started;
+      setTimeout(() => finish({ ok: true, answered: true, connectMs }), 300);
+    });
     socket.on('close', () => finish({ ok: false, answered: false, error: `nothing listening on :${port}` }));
     socket.on('error', () => finish({ ok: false, answered: false, error: `nothing listening on :${port}` }));
   });

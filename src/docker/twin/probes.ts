@@ -87,7 +87,8 @@ export async function probeUntilReady(t: ProbeTarget, specs: ProbeSpec[], log: P
 
 /** Runs every probe once (for `parity report` on a running app). */
 export async function probeOnce(t: ProbeTarget, specs: ProbeSpec[], log: ProbeLog, candidatePaths: string[]): Promise<void> {
-  for (const spec of specs) {
+  // The kubelet stops running a startup probe once it passed.
+  for (const spec of specs.filter((s) => s.kind !== 'startup')) {
     const a = await attempt(t, spec.action, spec.timeoutSeconds);
     log.record(spec, a, !a.ok && a.answered);
     if (!a.ok && a.answered) await findServedPaths(t, spec, log, candidatePaths);

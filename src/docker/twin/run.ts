@@ -20,10 +20,10 @@ export interface TwinOptions {
   candidatePaths: string[];
 }
 
-export function twinCreateSettings(t: TwinOptions): { settings: ConstrainedSettings | undefined; labels: Record<string, string>; ports: number[] } {
+export function twinCreateSettings(t: TwinOptions, imageUser: string): { settings: ConstrainedSettings | undefined; labels: Record<string, string>; ports: number[] } {
   const ports = t.apply ? t.constraints.probes.flatMap((p) => ('port' in p.action ? [p.action.port] : [])) : [];
   return {
-    settings: t.apply ? constrainedSettings(t.constraints) : undefined,
+    settings: t.apply ? constrainedSettings(t.constraints, imageUser) : undefined,
     labels: { [LABEL_CONSTRAINTS]: JSON.stringify(t.constraints), [LABEL_APP_PATH]: t.appPath, 'dev.parity.constrained': String(t.apply) },
     ports,
   };
@@ -67,16 +67,17 @@ export async function waitTwin(
   };
   let outcome: ProbeOutcome | 'exited';
   let readiness: Readiness | undefined;
-  if (t.apply && t.constraints.probes.length) {
-    outcome = await probeUntilReady({ docker, containerId: id, hostPorts }, t.constraints.probes, log, { timeoutMs: opts.timeoutMs, signal: opts.signal, alive, candidatePaths: t.candidatePaths });
-  } else {
-    const sampler = setInterval(() => void watch.sample(docker, id), 500);
-    try {
+  // Sampled often: after an OOM kill the cgroup (and its max_usage) is gone.
+  const sampler = setInterval(() => void watch.sample(docker, id), 200);
+  try {
+    if (t.apply && t.constraints.probes.length) {
+      outcome = await probeUntilReady({ docker, containerId: id, hostPorts }, t.constraints.probes, log, { timeoutMs: opts.timeoutMs, signal: opts.signal, alive, candidatePaths: t.candidatePaths });
+    } else {
       readiness = await opts.fallback();
       outcome = readiness.ok ? 'ready' : readiness.reason === 'cancelled' ? 'cancelled' : readiness.reason === 'timeout' ? 'timeout' : 'failed';
-    } finally {
-      clearInterval(sampler);
     }
+  } finally {
+    clearInterval(sampler);
   }
   if (outcome === 'ready') await alive();
   if (outcome === 'stopped' || !running) outcome = 'exited';
