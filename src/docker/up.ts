@@ -103,7 +103,7 @@ export async function up(opts: UpOptions): Promise<UpResult> {
     const twin = opts.twin ? twinCreateSettings(opts.twin, imageInfo.Config?.User ?? '') : undefined;
     const rootless = opts.twin?.apply ? nonRootFinding(opts.twin.constraints, imageInfo.Config?.User ?? '', opts.twin.appPath) : undefined;
     if (rootless) throw new UpFailedError(`app ${appName} would not start in production`, undefined, [], undefined, [rootless]);
-    const { id, hostPort, hostPorts } = await startApp(docker, opts, appName, image.ref, opts.twin?.apply ? undefined : healthcheck, { ...labels(appName, 'app'), ...twin?.labels }, info, twin);
+    const { id, hostPort, hostPorts } = await startApp(docker, opts, appName, image.ref, healthcheck, { ...labels(appName, 'app'), ...twin?.labels }, info, twin);
     const waitDefault = () => waitReady(docker, id, { hostPort, timeoutMs: opts.timeoutMs, signal: opts.signal });
     let report: TwinReport | undefined;
     let ready: Readiness;

@@ -34,7 +34,7 @@ test('parity up → ps → logs → down on a static site', { timeout: 300_000 }
   assert.equal(upRun.code, 0, upRun.stderr);
   assert.match(upRun.stdout, /using the generated Dockerfile/);
   assert.match(upRun.stdout, /Step 1\/\d+ : FROM nginx:1\.27-bookworm/);
-  const url = /is up \(healthcheck passed\): (http:\/\/127\.0\.0\.1:\d+\/)/.exec(upRun.stdout)?.[1];
+  const url = /is up \((?:healthcheck passed|its probes pass)\): (http:\/\/127\.0\.0\.1:\d+\/)/.exec(upRun.stdout)?.[1];
   assert.ok(url, upRun.stdout);
   const page = await httpGet(url);
   assert.equal(page.status, 200);
