@@ -93,7 +93,7 @@ function docsOf(files: GeneratedFile[], app: string): Obj[] {
   });
 }
 
-function appGaps(exp: AppExpectation, files: GeneratedFile[], root: string, warnings: string[]): string[] {
+function appGaps(exp: AppExpectation, files: GeneratedFile[], root: string, warnings: string[], optional: Set<string>): string[] {
   const p = exp.path;
   const gaps: string[] = [];
   const df = files.find((f) => f.kind === 'dockerfile' && f.app === p);
@@ -151,7 +151,7 @@ function appGaps(exp: AppExpectation, files: GeneratedFile[], root: string, warn
       const ctx = typeof s.build === 'string' ? s.build : s.build.context;
       const file = typeof s.build === 'string' ? 'Dockerfile' : (s.build.dockerfile ?? 'Dockerfile');
       if (path.posix.normalize(path.posix.join(ctx ?? '.', file)) !== path.posix.normalize(df.path)) continue;
-      const empty = Object.entries(e).filter(([, v]) => v === '' || (typeof v === 'string' && /^\$\{[A-Z0-9_]+\}$/.test(v))).map(([k]) => k);
+      const empty = Object.entries(e).filter(([k, v]) => optional.has(k) && (v === '' || (typeof v === 'string' && /^\$\{[A-Za-z0-9_]+(:?[?-][^}]*)?\}$/.test(v)))).map(([k]) => k);
       if (empty.length) gaps.push(`${p}: compose sets ${empty.length} optional var(s) empty`);
       if ('NODE_ENV' in e) gaps.push(`${p}: compose re-declares NODE_ENV`);
     }
@@ -195,7 +195,12 @@ export async function folderGaps(folder: string): Promise<string[]> {
   } catch (err) {
     gaps.push(err instanceof GenerateError ? `generate failed: ${err.problems.map((q) => q.message).join('; ')}` : `generate failed: ${(err as Error).message.split('\n')[0]}`);
   }
-  for (const app of exp.apps) gaps.push(...appGaps(app, files, root, warnings));
+  for (const app of exp.apps) {
+    // Optional per detection: a default in code, or only read when present.
+    const env = detected.apps.find((a) => a.path === (app.path || '.'))?.env ?? [];
+    const optional = new Set(env.filter((e) => !(e.required ?? !e.hasDefault)).map((e) => e.name));
+    gaps.push(...appGaps(app, files, root, warnings, optional));
+  }
   const expected = new Set(exp.apps.map((a) => a.path));
   for (const f of files) if (f.kind === 'dockerfile' && f.app !== undefined && !expected.has(f.app)) gaps.push(`extra app ${f.app || '.'}`);
   if (files.length) gaps.push(...(await checkErrors(folder, files)));

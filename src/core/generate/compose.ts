@@ -1,7 +1,7 @@
 // compose.yaml at the scanned root: every app (built from its folder) plus each backing service it needs,
 // with pinned images, healthchecks, named volumes, and env wired to the compose service names.
 import type { ServiceKind } from '../model';
-import type { AppPlan } from './plan';
+import { isRequired, type AppPlan } from './plan';
 import { SERVICE_SPECS, composePassword, serviceValue } from './services';
 import { quoted, sortedRecord } from './yaml';
 
@@ -30,7 +30,9 @@ export function compose(plans: AppPlan[], serviceNames: Map<ServiceKind, string>
     const env: Record<string, string> = {};
     if (plan.port !== null && plan.app.env.some((e) => e.name === 'PORT')) env.PORT = String(plan.port);
     for (const v of plan.env.services) env[v.name] = serviceValue(v, serviceNames.get(v.service)!, composePassword(v.service));
-    for (const e of [...plan.env.config, ...plan.env.secrets]) env[e.name] = `\${${e.name}}`;
+    // Required settings only; optional ones stay
+    // unset so the code's default applies.
+    for (const e of [...plan.env.config, ...plan.env.secrets.filter(isRequired)]) env[e.name] = `\${${e.name}}`;
     if (Object.keys(env).length) entry.environment = sortedRecord(env);
     const deps = [...new Set(plan.app.services.map((s) => s.value))].sort();
     if (deps.length) {
@@ -38,7 +40,7 @@ export function compose(plans: AppPlan[], serviceNames: Map<ServiceKind, string>
     }
     entry.restart = 'unless-stopped';
     services[plan.name] = entry;
-    const unset = [...plan.env.config, ...plan.env.secrets].map((e) => e.name);
+    const unset = [...plan.env.config, ...plan.env.secrets.filter(isRequired)].map((e) => e.name);
     if (unset.length) notes.push(`${plan.name}: set ${unset.join(', ')} in your shell or a .env file next to this file.`);
   }
 

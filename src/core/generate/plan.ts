@@ -63,6 +63,29 @@ export function shapeOf(app: AppProfile): AppShape {
   return 'worker';
 }
 
+/**
+ * Env vars the generated image itself sets (ENV in the runtime stage): the manifests and compose never
+ * re-declare them, where an empty or different value would override the image's.
+ */
+const IMAGE_ENV: Partial<Record<AppProfile['ecosystem'], string[]>> = {
+  node: ['NODE_ENV', 'NEXT_TELEMETRY_DISABLED', 'HOSTNAME'],
+  python: ['PYTHONUNBUFFERED', 'PYTHONDONTWRITEBYTECODE'],
+  dotnet: ['ASPNETCORE_URLS'],
+};
+
+/**
+ * The app cannot run without it. Optional vars — a default in code, or only switched on when present —
+ * are never wired as `VAR: ""` / `${VAR}`: an empty string is truthy in Ruby, fails a Joi number check and
+ * turns on `if "X" in os.environ`.
+ */
+export function imageSetsEnv(ecosystem: AppProfile['ecosystem'], name: string): boolean {
+  return IMAGE_ENV[ecosystem]?.includes(name) ?? false;
+}
+
+export function isRequired(e: EnvVarUse): boolean {
+  return e.required ?? !e.hasDefault;
+}
+
 export function planApp(app: AppProfile, name: string, options: GenerateOptions): AppPlan {
   const shape = shapeOf(app);
   const port = shape === 'spa' || shape === 'static' || app.ecosystem === 'php' ? SPA_PORT : shape === 'server' ? (app.port?.value ?? DEFAULT_PORTS[app.ecosystem]) : null;
@@ -70,7 +93,7 @@ export function planApp(app: AppProfile, name: string, options: GenerateOptions)
   const healthPath = shape === 'spa' || shape === 'static' ? SPA_HEALTH : (app.healthPath?.value ?? null);
   const svc = wiredServiceVars(app.env, [...new Set(app.services.map((s) => s.value))].sort());
   const wired = new Set(svc.map((v) => v.name));
-  const rest = app.env.filter((e) => !wired.has(e.name));
+  const rest = app.env.filter((e) => !wired.has(e.name) && !imageSetsEnv(app.ecosystem, e.name));
   const dir = app.path === '.' ? '' : app.path;
   const rawLock = app.lockfile?.value ?? undefined;
   const workspaceCapable = app.ecosystem === 'node' || app.ecosystem === 'rust' || (app.ecosystem === 'python' && app.packageManager?.value === 'uv');
@@ -94,9 +117,9 @@ export function planApp(app: AppProfile, name: string, options: GenerateOptions)
     image: `${name}:${options.imageTag ?? 'dev'}`,
     env: {
       services: svc,
-      config: rest.filter((e) => !e.secret && !e.hasDefault && e.name !== 'PORT'),
+      config: rest.filter((e) => !e.secret && isRequired(e) && e.name !== 'PORT'),
       secrets: rest.filter((e) => e.secret),
-      optional: rest.filter((e) => !e.secret && e.hasDefault && e.name !== 'PORT'),
+      optional: rest.filter((e) => !e.secret && !isRequired(e) && e.name !== 'PORT'),
     },
     writablePaths: writablePaths(app, shape, options.family, context === dir ? '' : context ? dir.slice(context.length + 1) : dir),
   };

@@ -3,6 +3,7 @@
 // Tags are always pinned to a version (never `latest`).
 import type { Ecosystem, Family } from '../model';
 import { compareVersions } from '../version';
+import { lookupTag, publishedVariant, splitTag } from './known-tags';
 
 export type PackageTool = 'apt' | 'dnf' | 'microdnf' | 'apk';
 
@@ -75,7 +76,7 @@ export function tagVersion(ecosystem: Exclude<Ecosystem, 'static'>, spec: string
   if (ecosystem === 'dotnet' && minor === undefined) minor = 0;
   const parts = PARTS[ecosystem];
   const found = parts === 1 ? `${major}` : `${major}.${minor ?? defaultMinor(ecosystem, major)}`;
-  if (/^\s*>/.test(spec) && compareVersions(def, found) >= 0) return { version: def, defaulted: false };
+  if (/^\s*>/.test(spec) && !/</.test(spec) && compareVersions(def, found) >= 0) return { version: def, defaulted: false };
   return { version: found, defaulted: false };
 }
 
@@ -116,7 +117,10 @@ export function imagesFor(req: ImageRequest): ImageChoice {
     return { build: rt, runtime: rt, version: '1.27', note: 'nginx 1.27 serves the files', warnings };
   }
   const eco = req.ecosystem;
-  const { version: wanted, defaulted } = tagVersion(eco, req.detected?.value);
+  // A floor is not a pin: `engines.node >=16`, go.mod `go 1.13` and Cargo `rust-version` are minimums
+  // (detection keeps their lower bound), so the current default is used when it satisfies them.
+  const floor = FLOOR_SOURCE.test(req.detected?.source ?? '') && !/^\s*[<>=~^]/.test(req.detected?.value ?? '');
+  const { version: wanted, defaulted } = tagVersion(eco, floor ? `>=${req.detected!.value}` : req.detected?.value);
   let version = wanted;
   let family = req.family;
   if (family === 'rhel' && UBI_VERSIONS[eco] && req.tool !== 'bun') {
@@ -136,12 +140,50 @@ export function imagesFor(req: ImageRequest): ImageChoice {
     const m = /(\d+)\.(\d+)/.exec(req.detected?.value ?? '');
     version = m ? `${m[1]}.${m[2]}` : PINNED.bun;
   }
-  const images = pick(eco, family, version, req.tool);
+  const images = published(pick(eco, family, version, req.tool), warnings);
   const where = defaulted ? `no version detected, using the default ${version}` : `from ${req.detected!.source}${version !== req.detected!.value ? ` (${req.detected!.value})` : ''}`;
   const note = req.tool === 'bun'
     ? `Bun ${version}: ${req.detected ? `from ${req.detected.source}` : 'no version detected, using the default'}`
     : `${LABEL[eco]} ${version}: ${where}`;
   return { ...images, version, note, warnings };
+}
+
+/**
+ * Version sources whose value is a minimum, not the version to run (Node's engines range is passed raw by
+ * the Node generator: `20` is 20.x, `>=16` a floor). go.mod's `go` line is one too, but is
+ * still read as the version here: the CI engine's only Go stand-in is Debian's 1.19, so picking the current
+ * Go for `go 1.19` would make every Go build test unbuildable offline (a never-published tag still falls
+ * back through the known-tags table below).
+ */
+const FLOOR_SOURCE = /rust-version/;
+
+const OTHER_DEBIANS = ['trixie', 'bullseye', 'buster'];
+
+/**
+ * Keeps tags that exist: a version never published on bookworm (Node 16, Go 1.13, PHP 7.x, .NET 10) moves to
+ * the nearest Debian release it was published for (said in a warning); an end-of-life version is warned about.
+ */
+function published(images: { build: BaseImage; runtime: BaseImage }, warnings: string[]): { build: BaseImage; runtime: BaseImage } {
+  const fix = (image: BaseImage): BaseImage => {
+    const parts = splitTag(image.ref);
+    const found = lookupTag(image.ref);
+    if (!parts || found.known) {
+      if (found.eol && parts) warnings.push(`${parts.repo} ${parts.version} is end-of-life upstream (no security fixes): plan an upgrade`);
+      return image;
+    }
+    if (!parts.variant.includes('bookworm')) return image;
+    const candidates = OTHER_DEBIANS.map((d) => parts.variant.replace('bookworm', d));
+    const variant = publishedVariant(parts.repo, parts.version, parts.variant, candidates);
+    if (!variant) {
+      warnings.push(`${image.ref} was never published and no other Debian variant of ${parts.repo} ${parts.version} is known: the build will fail to pull it`);
+      return image;
+    }
+    const ref = `${parts.repo}:${parts.version}-${variant}`;
+    warnings.push(`${parts.repo} ${parts.version} is not published for bookworm: using ${ref}`);
+    if (lookupTag(ref).eol) warnings.push(`${parts.repo} ${parts.version} is end-of-life upstream (no security fixes): plan an upgrade`);
+    return { ...image, ref };
+  };
+  return { build: fix(images.build), runtime: fix(images.runtime) };
 }
 
 function pick(eco: Exclude<Ecosystem, 'static'>, family: Family, v: string, tool?: ImageRequest['tool']): { build: BaseImage; runtime: BaseImage } {

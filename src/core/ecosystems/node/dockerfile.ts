@@ -5,6 +5,7 @@ import type { PackageManager } from '../../model';
 import { joinPath, lockfileName, reads } from '../../generate/plan';
 import { cache, copyManifests, lockfileOf, runtimeSetup, runtimeTail, buildPackages, type DockerfileInput } from '../../generate/dockerfile/context';
 import { rootFirst, run, splitCommand, envPrefix, mergeEnv, type Stage } from '../../generate/dockerfile/render';
+import { productionStart, readManifest } from './production-start';
 import { nginxRuntime } from '../static/dockerfile';
 
 interface PmCommands {
@@ -83,11 +84,30 @@ export function buildOutput(start: string | undefined, outputDir: string | undef
   return top.length > 1 && BUILD_FOLDERS.has(top[0]) ? top[0] : null;
 }
 
+/**
+ * engines.node is a semver range and detection keeps only its version: the raw range is what says whether
+ * it is a floor (`>=16.11` → the current LTS) or a line (`20`, `^20` → 20).
+ */
+function enginesRange(detected: { value: string; source: string } | null | undefined, pkgText: string | undefined) {
+  if (!detected || !/engines\.node/.test(detected.source) || !pkgText) return detected;
+  try {
+    const raw = (JSON.parse(pkgText) as { engines?: { node?: unknown } }).engines?.node;
+    return typeof raw === 'string' && raw.trim() ? { value: raw.trim(), source: detected.source } : detected;
+  } catch {
+    return detected;
+  }
+}
+
+/** tsconfig's compilerOptions.outDir (tsconfig is JSON with comments: read by pattern). */
+function tsOutDir(text: string | undefined): string | undefined {
+  return text ? /"outDir"\s*:\s*"([^"]+)"/.exec(text)?.[1] : undefined;
+}
+
 export function nodeDockerfile(input: DockerfileInput): Stage[] {
   const { plan } = input;
   const app = plan.app;
   const pmName = app.packageManager?.value ?? 'npm';
-  const choice = imagesFor({ family: input.family, ecosystem: 'node', detected: app.runtimeVersion, tool: pmName === 'bun' ? 'bun' : undefined });
+  const choice = imagesFor({ family: input.family, ecosystem: 'node', detected: enginesRange(app.runtimeVersion, input.readText?.(joinPath(plan.dir, 'package.json'))), tool: pmName === 'bun' ? 'bun' : undefined });
   input.warnings.push(...choice.warnings);
   const lock = lockfileOf(input);
   if (!lock) input.warnings.push('no lockfile found: dependency installs are not reproducible (commit one)');
@@ -109,6 +129,9 @@ export function nodeDockerfile(input: DockerfileInput): Stage[] {
   // .next/standalone: the runtime takes that alone, and no production install is needed.
   const standalone = isNext && !workspace && Boolean(app.build)
     && NEXT_CONFIGS.some((f) => /\boutput\s*:\s*["'`]standalone["'`]/.test(read(f) ?? ''));
+  const prodStart = productionStart(app.start?.value, readManifest(input.readText?.(joinPath(plan.dir, 'package.json'))), app.framework?.value ?? '', Boolean(app.build), tsOutDir(input.readText?.(joinPath(plan.dir, 'tsconfig.json'))));
+  if (prodStart?.replaced) input.warnings.push(prodStart.replaced);
+  const start = prodStart?.command ?? app.start?.value;
   const stages: Stage[] = [];
 
   if (workspace) {
@@ -154,7 +177,7 @@ export function nodeDockerfile(input: DockerfileInput): Stage[] {
   // that, so a source edit reruns just the two `COPY . .`, the build command and one COPY of its output.
   // Unknown: the whole /app, with the dev dependencies deleted in the build step (correct, but deleting
   // node_modules is slow and that layer is rebuilt on every edit).
-  const output = app.build && !workspace ? buildOutput(app.start?.value, app.outputDir?.value, isNext) : null;
+  const output = app.build && !workspace ? buildOutput(start, app.outputDir?.value, isNext) : null;
   if (app.build) {
     const build = installStage('build', pm.full, standalone ? [choice.note] : undefined);
     buildIn(build);
@@ -165,7 +188,7 @@ export function nodeDockerfile(input: DockerfileInput): Stage[] {
     stages.push(build);
   }
 
-  const started = standalone ? { cmd: ['node', 'server.js'], viaPm: false } : nodeStartCommand(app.start?.value, pm, workspace ? null : appDir);
+  const started = standalone ? { cmd: ['node', 'server.js'], viaPm: false } : nodeStartCommand(start, pm, workspace ? null : appDir);
   const { viaPm } = started;
   // The runtime image has npm, not pnpm or Yarn (corepack would download them at start: no network, and a
   // read-only home); npm runs the same package.json script.
@@ -186,10 +209,10 @@ export function nodeDockerfile(input: DockerfileInput): Stage[] {
       : [app.build ? 'COPY --from=build /app ./' : 'COPY . .'])];
   const runtime: Stage = {
     from: runtimeImage.ref,
-    comment: viaPm ? [`Started through ${cmd[0]}: the start command (${app.start?.value ?? 'none detected'}) is not a plain executable here.`] : undefined,
+    comment: viaPm ? [`Started through ${cmd[0]}: the start command (${start ?? 'none detected'}) is not a plain executable here.`] : undefined,
     lines: [
       ...rootFirst(runtimeImage),
-      `ENV ${mergeEnv(env, envPrefix(app.start?.value ?? '').env).join(' ')}`,
+      `ENV ${mergeEnv(env, envPrefix(start ?? '').env).join(' ')}`,
       'WORKDIR /app',
       ...runtimeSetup(input, runtimeImage, '/app'),
       ...copies,
