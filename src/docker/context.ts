@@ -113,6 +113,9 @@ export async function createContext(opts: ContextOptions): Promise<BuildContext>
   }
 
   let dockerfile = 'Dockerfile';
+  // Like the Docker CLI, the Dockerfile and the .dockerignore are always sent, even when the .dockerignore
+  // lists them (a generated one ignores `Dockerfile*`): the engine needs the Dockerfile to build at all.
+  if (opts.dockerfileContent === undefined) await keepAlways(opts.dir, ['Dockerfile', '.dockerignore'], entries);
   if (opts.dockerfileContent !== undefined) {
     dockerfile = GENERATED_DOCKERFILE;
     entries.push({ rel: GENERATED_DOCKERFILE, type: 'file', size: Buffer.byteLength(opts.dockerfileContent), mode: 0o644, mtime: new Date(0) });
@@ -215,4 +218,13 @@ function ignoreMatcher(rules: string[]): { matcher: { ignores(rel: string): bool
   }
   if (rules.length > 10_000) warnings.push(`.dockerignore: only the first 10000 of ${rules.length} rules are used`);
   return { matcher: dockerignore({ ignorecase: false }).add(usable), warnings };
+}
+
+/** Adds files (at the context root) that a .dockerignore rule left out, when they exist. */
+async function keepAlways(dir: string, names: string[], entries: ContextEntry[]): Promise<void> {
+  for (const rel of names) {
+    if (entries.some((e) => e.rel === rel)) continue;
+    const st = await fs.promises.lstat(path.join(dir, rel)).catch(() => undefined);
+    if (st?.isFile()) entries.push({ rel, type: 'file', size: st.size, mode: st.mode & 0o7777, mtime: st.mtime });
+  }
 }

@@ -119,3 +119,11 @@ test('auto gzip: a tree of small files is compressed so headers do not dominate 
   assert.equal(Object.keys(files).length, 40);
   assert.ok(sent.bytesSent / ctx.fileBytes <= 1.02, `ratio ${sent.bytesSent / ctx.fileBytes}`);
 });
+
+test('the Dockerfile and .dockerignore are always sent, even when the .dockerignore lists them (as the Docker CLI does)', async () => {
+  const dir = tree({ 'index.html': '<h1>x</h1>', Dockerfile: 'FROM nginx:1.27-bookworm\n', 'Dockerfile.dev': 'FROM x\n', '.dockerignore': 'Dockerfile*\n.dockerignore\n' });
+  const { files, ctx } = await readContext({ dir });
+  assert.equal(ctx.dockerfile, 'Dockerfile');
+  assert.deepEqual(Object.keys(files).sort(), ['.dockerignore', 'Dockerfile', 'index.html'], 'other ignored files stay out');
+  assert.equal(files.Dockerfile, 'FROM nginx:1.27-bookworm\n');
+});
