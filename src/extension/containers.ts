@@ -1,11 +1,15 @@
 // Parity-labelled containers on the Docker engine. dockerode and the Docker adapter load on first use
 // (never at activation); an unreachable engine sets the `parity.dockerUnreachable` context key so the
-// Containers view shows its welcome text with the fix instead of an error.
+// Containers view shows its welcome text with the fix instead of an error. Once connected, the engine's
+// event stream (Parity-labelled containers only) keeps the view and the status bar current.
+import * as path from 'node:path';
 import * as vscode from './vscodeApi';
 import type { Engine } from '../docker/connect';
 import type { Config } from './config';
 import type { ContainerSummary } from './views/nodes';
 import { loadRunner } from './chunks/load';
+
+const EVENT_DEBOUNCE_MS = 300;
 
 export class Containers implements vscode.Disposable {
   private engine: Promise<Engine> | undefined;
@@ -15,6 +19,8 @@ export class Containers implements vscode.Disposable {
   /** Fires after each listing, for the status bar. */
   readonly onDidList = this.listed.event;
   private readonly subscription: vscode.Disposable;
+  private events: { destroy(): void } | undefined;
+  private eventTimer: NodeJS.Timeout | undefined;
   /** Last reason the engine could not be reached, shown in the view's welcome text and messages. */
   unreachable: string | undefined;
   /** Containers from the last listing (empty until the Containers view or a command asked). */
@@ -22,6 +28,7 @@ export class Containers implements vscode.Disposable {
 
   constructor(private readonly config: Config) {
     this.subscription = config.onDidChange(() => {
+      this.stopEvents();
       this.engine = undefined;
       this.changed.fire();
     });
@@ -33,7 +40,10 @@ export class Containers implements vscode.Disposable {
       const { connectEngine } = await loadRunner();
       this.engine = connectEngine({ explicit: this.config.settings.dockerHost || undefined });
       this.engine.then(
-        () => this.setUnreachable(undefined),
+        (engine) => {
+          this.setUnreachable(undefined);
+          void this.watchEvents(engine);
+        },
         (err: unknown) => {
           this.engine = undefined;
           this.setUnreachable(err instanceof Error ? err.message : String(err));
@@ -50,7 +60,7 @@ export class Containers implements vscode.Disposable {
     } catch {
       return [];
     }
-    const { LABEL_PROJECT, LABEL_APP, LABEL_ROLE, projectFilter } = await loadRunner();
+    const { LABEL_PROJECT, LABEL_APP, LABEL_ROLE, LABEL_ROOT, projectFilter } = await loadRunner();
     const raw = await engine.docker.listContainers({ all: true, filters: projectFilter() });
     this.last = raw.map((c) => ({
       id: c.Id,
@@ -58,6 +68,9 @@ export class Containers implements vscode.Disposable {
       project: c.Labels[LABEL_PROJECT] ?? '',
       app: c.Labels[LABEL_APP] ?? '',
       role: c.Labels[LABEL_ROLE] ?? 'app',
+      root: c.Labels[LABEL_ROOT] ?? '',
+      image: c.Image,
+      created: c.Created,
       state: c.State,
       status: c.Status,
       ports: (c.Ports ?? []).filter((p) => p.PublicPort).map((p) => ({ hostIp: p.IP ?? '127.0.0.1', hostPort: p.PublicPort, containerPort: p.PrivatePort })),
@@ -66,8 +79,38 @@ export class Containers implements vscode.Disposable {
     return this.last;
   }
 
+  /** Containers from the last listing that belong to a project started from this workspace. */
+  inWorkspace(): ContainerSummary[] {
+    return this.last.filter(inThisWorkspace);
+  }
+
   refresh(): void {
     this.changed.fire();
+  }
+
+  /** Follows the engine's container events for Parity's labels; any event re-lists (debounced). */
+  private async watchEvents(engine: Engine): Promise<void> {
+    if (this.events) return;
+    const { LABEL_PROJECT } = await loadRunner();
+    try {
+      const stream = (await engine.docker.getEvents({ filters: { type: ['container'], label: [LABEL_PROJECT] } })) as NodeJS.ReadableStream & { destroy(): void };
+      this.events = stream;
+      stream.on('data', () => {
+        clearTimeout(this.eventTimer);
+        this.eventTimer = setTimeout(() => this.changed.fire(), EVENT_DEBOUNCE_MS);
+      });
+      const ended = () => { if (this.events === stream) this.events = undefined; };
+      stream.on('end', ended);
+      stream.on('error', ended);
+    } catch {
+      this.events = undefined; // an engine without events: the view still refreshes on commands
+    }
+  }
+
+  private stopEvents(): void {
+    clearTimeout(this.eventTimer);
+    this.events?.destroy();
+    this.events = undefined;
   }
 
   private setUnreachable(reason: string | undefined): void {
@@ -76,8 +119,18 @@ export class Containers implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.stopEvents();
     this.subscription.dispose();
     this.changed.dispose();
     this.listed.dispose();
   }
+}
+
+/** The container's project was started from a folder inside (or equal to) a workspace folder. */
+export function inThisWorkspace(c: ContainerSummary): boolean {
+  if (!c.root) return false;
+  return (vscode.workspace.workspaceFolders ?? []).some((f) => {
+    const rel = path.relative(f.uri.fsPath, c.root);
+    return !rel.startsWith('..') && !path.isAbsolute(rel);
+  });
 }

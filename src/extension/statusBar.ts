@@ -24,7 +24,7 @@ export function createStatusBar(s: Services): { disposables: vscode.Disposable[]
     const findings = s.state.uniqueFindings();
     const drift = findings.length;
     const names = new Set(apps.map((a) => dockerName(a.name)));
-    const running = s.containers.last.filter((c) => c.role === 'app' && c.state === 'running' && names.has(c.app)).length;
+    const running = s.containers.inWorkspace().filter((c) => c.role === 'app' && c.state === 'running' && names.has(c.app)).length;
     const name = apps.length === 1 ? apps[0].name : `${apps.length} apps`;
     item.text = `$(package) ${name}${running ? ` $(vm-running) ${running} running` : ''} ${drift ? `$(warning) ${drift}` : '$(check)'}`;
     item.tooltip = `Parity: ${apps.map((a) => `${a.name} (${a.ecosystem})`).join(', ')}\n${running} app container(s) running\n${drift} drift finding(s)`;

@@ -21,6 +21,8 @@ test('extension-host suite in the VS Code server (code-server 4.100.3) through C
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-ws-'));
   try {
     fs.cpSync(path.join(PROJECT_ROOT, 'test', 'extension', 'fixtures', 'workspace'), workspace, { recursive: true });
+    // In-host tests copy the other fixtures into the workspace when they need them (helpers.ts).
+    process.env.PARITY_EXTENSION_FIXTURES = path.join(PROJECT_ROOT, 'test', 'extension', 'fixtures');
     const run = await runExtensionSuite({ workspace, extensionPath: staged.extensionPath, testsPath: staged.testsPath, timeoutMs: 780_000 });
     const results: Result[] = run.console
       .map((line) => line.indexOf(RESULT_PREFIX + ' '))

@@ -3,6 +3,6 @@
 // Kubernetes client are parsed then, never at activation. Import it with `loadRunner()`.
 export { main as cliMain } from '../../cli/main';
 export { connectEngine } from '../../docker/connect';
-export { LABEL_PROJECT, LABEL_APP, LABEL_ROLE, projectFilter, dockerName } from '../../docker/labels';
+export { LABEL_PROJECT, LABEL_APP, LABEL_ROLE, LABEL_ROOT, projectFilter, dockerName } from '../../docker/labels';
 export { streamLogs } from '../../docker/logs';
 export { describeContext, contactSummary } from '../../kube/consent';

@@ -1,9 +1,11 @@
-// Right-click a folder → detect → generate → the preview opens as a diff; nothing is written yet.
+// Right-click a folder → detect → generate → the preview opens as a diff; nothing is written yet. A
+// workspace member is containerized within its workspace (see scope.ts).
 import * as path from 'node:path';
 import * as vscode from '../vscodeApi';
 import { openDiff } from '../preview/diffEditor';
 import type { PreviewSession } from '../preview/sessions';
-import { detectAndRemember, folderArgument, planFiles, reportError } from '../workflows';
+import { planScope, scopeOf } from '../scope';
+import { detectAndRemember, folderArgument, reportError } from '../workflows';
 import type { ParityCommand } from './command';
 
 export const containerize: ParityCommand = {
@@ -15,13 +17,14 @@ export const containerize: ParityCommand = {
       return undefined;
     }
     try {
-      const detected = await detectAndRemember(s, folder);
+      const scope = await scopeOf(s, folder);
+      const detected = await detectAndRemember(s, scope.root);
       if (detected.apps.length === 0) {
         void vscode.window.showWarningMessage(`Parity: no deployable app found in ${path.basename(folder.fsPath)} (looked for package.json, pyproject.toml, go.mod, pom.xml, Cargo.toml, index.html…).`);
         return undefined;
       }
-      const files = await planFiles(s, folder, detected);
-      const session = s.previews.open(folder, files);
+      const files = await planScope(s, scope, detected);
+      const session = s.previews.open(scope.root, files, scope.appPath);
       const first = files.find((f) => f.status !== 'unchanged');
       if (first) await openDiff(session, first);
       else void vscode.window.showInformationMessage('Parity: the generated files match what is on disk.');

@@ -10,7 +10,7 @@ export const down: ParityCommand = {
   id: 'parity.down',
   async run(s, arg): Promise<number | undefined> {
     if (!workspaceTrusted('Stop and Remove Containers')) return undefined;
-    const target = await appArgument(arg, 'Folder whose containers to remove');
+    const target = await appArgument(s, arg, 'Folder whose containers to remove');
     if (!target) return undefined;
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Parity: stopping ${target.label}`, cancellable: true },

@@ -28,7 +28,7 @@ export const logs: ParityCommand = {
       }
       return undefined;
     }
-    const target = await appArgument(arg, 'Folder whose app logs to show');
+    const target = await appArgument(s, arg, 'Folder whose app logs to show');
     if (!target) return undefined;
     const app = isNode(arg, 'app') ? [(await loadRunner()).dockerName(arg.app.name)] : [];
     const result = await runCli(s.output, target.folder.fsPath, ['logs', ...app, '--tail', String(TAIL), ...dockerHostArgs(s)])

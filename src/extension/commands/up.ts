@@ -11,7 +11,7 @@ export const up: ParityCommand = {
   id: 'parity.up',
   async run(s, arg): Promise<number | undefined> {
     if (!workspaceTrusted('Build and Run')) return undefined;
-    const target = await appArgument(arg, 'Folder to build and run');
+    const target = await appArgument(s, arg, 'Folder to build and run', { pickApp: true });
     if (!target) return undefined;
     s.output.show(true);
     const argv = ['up', target.folder.fsPath, ...(target.appPath ? ['--app', target.appPath] : []), ...dockerHostArgs(s)];

@@ -10,9 +10,11 @@ export interface ApplyResult {
   written: PlannedFile[];
   /** Files changed on disk since the preview; when non-empty nothing was written. */
   conflicts: PlannedFile[];
+  /** Files the user edited or Parity did not write, left as they are (see preview/protection.ts). */
+  kept: PlannedFile[];
 }
 
-export function applyFiles(files: PlannedFile[]): ApplyResult {
+export function applyFiles(files: PlannedFile[]): Omit<ApplyResult, 'kept'> {
   const pending = files.filter((f) => f.status !== 'unchanged');
   const conflicts = pending.filter((f) => readIfExists(f.absPath) !== f.diskContent);
   if (conflicts.length) return { written: [], conflicts };

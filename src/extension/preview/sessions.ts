@@ -6,6 +6,8 @@ import type { PlannedFile } from '../engine';
 export interface PreviewSession {
   id: string;
   folder: vscode.Uri;
+  /** The workspace member this preview is for (its paths stay relative to folder); undefined: all apps. */
+  appPath?: string;
   files: PlannedFile[];
 }
 
@@ -16,10 +18,10 @@ export class PreviewSessions implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
-  /** Opens a session for a folder, replacing any earlier one for the same folder. */
-  open(folder: vscode.Uri, files: PlannedFile[]): PreviewSession {
-    for (const s of this.sessions.values()) if (s.folder.toString() === folder.toString()) this.sessions.delete(s.id);
-    const session: PreviewSession = { id: String(++this.counter), folder, files };
+  /** Opens a session for a folder (or one member of it), replacing any earlier one for the same. */
+  open(folder: vscode.Uri, files: PlannedFile[], appPath?: string): PreviewSession {
+    for (const s of this.sessions.values()) if (s.folder.toString() === folder.toString() && s.appPath === appPath) this.sessions.delete(s.id);
+    const session: PreviewSession = { id: String(++this.counter), folder, appPath, files };
     this.sessions.set(session.id, session);
     this.lastId = session.id;
     this.changed.fire();

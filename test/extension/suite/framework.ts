@@ -17,7 +17,10 @@ export interface Result { name: string; ok: boolean; error?: string; skipped?: s
 /** Runs every registered test in order; prints one JSON line per result and returns the results. */
 export async function runAll(timeoutMs = 60_000): Promise<Result[]> {
   const results: Result[] = [];
-  for (const t of tests) {
+  // PARITY_SUITE=<regexp> runs only the tests whose name matches (one suite while developing: the
+  // server and the engine are shared; the whole suite runs in CI).
+  const only = process.env.PARITY_SUITE ? new RegExp(process.env.PARITY_SUITE, 'i') : undefined;
+  for (const t of tests.filter((x) => !only || only.test(x.name))) {
     const start = Date.now();
     let timer: NodeJS.Timeout | undefined;
     try {

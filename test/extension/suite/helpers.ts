@@ -48,3 +48,37 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
 export function previewTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === 'parity-preview');
 }
+
+/**
+ * Copies a fixture from test/extension/fixtures (outside the opened workspace) into the workspace under
+ * `name`, for a test that needs a project nobody else touches; remove it with the returned function.
+ */
+export function copyFixtureIntoWorkspace(fixture: string, name = fixture): { folder: vscode.Uri; remove(): void } {
+  const from = process.env.PARITY_EXTENSION_FIXTURES;
+  if (!from) throw new Error('PARITY_EXTENSION_FIXTURES is not set (test/extension/vscode-server.test.ts sets it)');
+  const folder = fixtureFolder(name);
+  fs.cpSync(path.join(from, fixture), folder.fsPath, { recursive: true });
+  return { folder, remove: () => fs.rmSync(folder.fsPath, { recursive: true, force: true }) };
+}
+
+/**
+ * Answers the QuickPick a command opens, as a user would with the keyboard: `steps` × Down, then Enter
+ * (or Escape when `steps` is 'cancel'), retried until the command's promise settles.
+ */
+export async function answerQuickPick<T>(pending: Thenable<T>, steps: number | 'cancel', timeoutMs = 15_000): Promise<T> {
+  let settled = false;
+  const result = Promise.resolve(pending).finally(() => (settled = true));
+  const deadline = Date.now() + timeoutMs;
+  while (!settled) {
+    await new Promise((r) => setTimeout(r, 400));
+    if (settled) break;
+    if (Date.now() > deadline) throw new Error('the QuickPick was never answered');
+    if (steps === 'cancel') {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    } else {
+      for (let i = 0; i < steps; i++) await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+  }
+  return result;
+}

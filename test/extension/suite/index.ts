@@ -4,6 +4,7 @@ import { runAll } from './framework';
 import './basics';
 import './views';
 import './containerize';
+import './applySafety';
 import './drift';
 import './statusBar';
 import './selectTarget';
