@@ -12,11 +12,15 @@ export interface ParityApi {
   drift(folder: vscode.Uri): Promise<Finding[]>;
   /** What a Parity view shows right now, as data: `parity.apps`, `parity.generatedFiles`, `parity.containers`, `parity.drift`. */
   inspectView(viewId: string): Promise<TreeSnapshot[]>;
+  /** The message line a Parity view shows above its items (e.g. the Drift view's last result), if any. */
+  inspectViewMessage(viewId: string): string | undefined;
   /** What the Parity status-bar item shows right now (text, tooltip, whether it is shown). */
   inspectStatusBar(): StatusBarSnapshot;
+  /** Everything a Parity terminal (`Logs: <container>`, `Shell: <container>`) has shown so far. */
+  inspectTerminal(name: string): string | undefined;
 }
 
-export function createApi(s: Services, views: Record<string, vscode.TreeDataProvider<unknown>>, statusBar: () => StatusBarSnapshot): ParityApi {
+export function createApi(s: Services, views: Record<string, vscode.TreeDataProvider<unknown>>, treeViews: Record<string, vscode.TreeView<unknown>>, statusBar: () => StatusBarSnapshot): ParityApi {
   return {
     detect: async (folder) => (await detectAndRemember(s, folder)).apps,
     generate: async (folder) => (await planFiles(s, folder)).map(({ path, status, content }) => ({ path, status, content })),
@@ -26,6 +30,8 @@ export function createApi(s: Services, views: Record<string, vscode.TreeDataProv
       if (!provider) throw new Error(`no Parity view '${viewId}'`);
       return snapshotTree(provider);
     },
+    inspectViewMessage: (viewId) => treeViews[viewId]?.message,
     inspectStatusBar: statusBar,
+    inspectTerminal: (name) => s.transcripts.get(name),
   };
 }

@@ -97,7 +97,8 @@ export class Containers implements vscode.Disposable {
       this.events = stream;
       stream.on('data', () => {
         clearTimeout(this.eventTimer);
-        this.eventTimer = setTimeout(() => this.changed.fire(), EVENT_DEBOUNCE_MS);
+        // Re-list right away (not only when the view asks) so the status bar follows too.
+        this.eventTimer = setTimeout(() => void this.list().finally(() => this.changed.fire()), EVENT_DEBOUNCE_MS);
       });
       const ended = () => { if (this.events === stream) this.events = undefined; };
       stream.on('end', ended);

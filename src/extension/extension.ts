@@ -10,6 +10,8 @@ import { DriftDiagnostics } from './diagnostics/driftDiagnostics';
 import { DriftQuickFixes } from './diagnostics/quickFixes';
 import { watchDrift } from './diagnostics/recheck';
 import { Containers } from './containers';
+import { READONLY_SCHEME, ReadonlyDocuments } from './readonlyDocuments';
+import { Transcripts } from './terminals/transcripts';
 import { AppsView } from './views/apps';
 import { GeneratedFilesView } from './views/generatedFiles';
 import { ContainersView } from './views/containers';
@@ -27,23 +29,27 @@ export function activate(context: vscode.ExtensionContext): ParityApi {
   const previews = new PreviewSessions();
   const diagnostics = new DriftDiagnostics();
   const containers = new Containers(config);
-  const s: Services = { context, config, output, state, previews, diagnostics, containers };
+  const readonlyDocs = new ReadonlyDocuments();
+  const s: Services = { context, config, output, state, previews, diagnostics, containers, readonlyDocs, transcripts: new Transcripts() };
   const disposable = <T extends vscode.Disposable>(d: T): T => (context.subscriptions.push(d), d);
   const views = {
     'parity.apps': new AppsView(state), 'parity.generatedFiles': new GeneratedFilesView(previews),
     'parity.containers': new ContainersView(containers), 'parity.drift': new DriftView(state),
   };
+  const treeViews = Object.fromEntries(Object.entries(views).map(([id, provider]) => [id, vscode.window.createTreeView(id, { treeDataProvider: provider as vscode.TreeDataProvider<unknown> })]));
   const statusBar = createStatusBar(s);
   context.subscriptions.push(
     config, output, state, previews, diagnostics, containers,
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, disposable(new PreviewContentProvider(previews))),
+    vscode.workspace.registerTextDocumentContentProvider(READONLY_SCHEME, disposable(readonlyDocs)),
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new DriftQuickFixes(diagnostics), { providedCodeActionKinds: DriftQuickFixes.kinds }),
-    ...Object.entries(views).flatMap(([id, provider]) => [provider, vscode.window.createTreeView(id, { treeDataProvider: provider as vscode.TreeDataProvider<unknown> })]),
+    ...Object.values(treeViews), ...Object.values(views),
+    state.onDidChange(() => (treeViews['parity.drift'].message = state.driftSummary)),
     previews.onDidChange(() => vscode.commands.executeCommand('setContext', 'parity.hasPreview', previews.all().length > 0)),
     ...registerCommands(s), ...watchDrift(s), ...statusBar.disposables,
   );
   setTimeout(() => void firstLook(s), 0); // after activation returns, so activation itself stays fast
-  return createApi(s, views as Record<string, vscode.TreeDataProvider<unknown>>, statusBar.snapshot);
+  return createApi(s, views as Record<string, vscode.TreeDataProvider<unknown>>, treeViews, statusBar.snapshot);
 }
 
 export function deactivate(): void {}

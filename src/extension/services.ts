@@ -6,6 +6,8 @@ import type { ParityState } from './state';
 import type { PreviewSessions } from './preview/sessions';
 import type { DriftDiagnostics } from './diagnostics/driftDiagnostics';
 import type { Containers } from './containers';
+import type { ReadonlyDocuments } from './readonlyDocuments';
+import type { Transcripts } from './terminals/transcripts';
 
 export interface Services {
   context: vscode.ExtensionContext;
@@ -15,4 +17,6 @@ export interface Services {
   previews: PreviewSessions;
   diagnostics: DriftDiagnostics;
   containers: Containers;
+  readonlyDocs: ReadonlyDocuments;
+  transcripts: Transcripts;
 }

@@ -12,6 +12,8 @@ export interface FolderState {
 
 export class ParityState implements vscode.Disposable {
   private readonly folders = new Map<string, FolderState>();
+  /** What the last Check Drift found, in words (the Drift view's message). */
+  driftSummary: string | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
@@ -33,6 +35,11 @@ export class ParityState implements vscode.Disposable {
 
   setFindings(folder: vscode.Uri, findings: Finding[]): void {
     this.get(folder).findings = findings;
+    this.changed.fire();
+  }
+
+  setDriftSummary(summary: string): void {
+    this.driftSummary = summary;
     this.changed.fire();
   }
 

@@ -4,6 +4,7 @@ import * as vscode from './vscodeApi';
 import type { DetectResult, Finding } from '../core/model';
 import { detectFolder, driftFolder, generateFolder, type PlannedFile } from './engine';
 import type { Services } from './services';
+import { showFailure } from './messages';
 
 export async function detectAndRemember(s: Services, folder: vscode.Uri): Promise<DetectResult> {
   const detected = await detectFolder(folder);
@@ -36,7 +37,7 @@ export async function folderArgument(arg: unknown, placeHolder: string): Promise
 export function reportError(s: Services, what: string, err: unknown): void {
   const message = err instanceof Error ? err.message : String(err);
   s.output.appendLine(`[error] ${what}: ${err instanceof Error && err.stack ? err.stack : message}`);
-  void vscode.window.showErrorMessage(`Parity: ${what}: ${message}`);
+  showFailure(s.output, `${what}: ${message.split('\n')[0]}${message.includes('\n') ? ` — ${message.split('\n').slice(1).map((l) => l.trim()).join(' ')}` : ''}`);
 }
 
 /** Detects every workspace folder and checks drift where a parity.yaml exists; problems are only logged. */

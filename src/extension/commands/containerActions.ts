@@ -1,34 +1,41 @@
-// Inline actions of the Containers view: start, stop, open the published port in a browser.
+// Container actions of the Containers view (inline and context menu): start, stop, restart, remove,
+// inspect, open the published port in a browser. Each goes through the Engine API and then re-lists.
+import type Docker from 'dockerode';
 import * as vscode from '../vscodeApi';
-import { isNode } from '../views/nodes';
+import type { Services } from '../services';
+import { isNode, type ContainerSummary } from '../views/nodes';
 import { reportError } from '../workflows';
 import type { ParityCommand } from './command';
 
-export const startContainer: ParityCommand = {
-  id: 'parity.startContainer',
-  async run(s, arg) {
-    if (!isNode(arg, 'container')) return;
-    try {
-      await (await s.containers.connect()).docker.getContainer(arg.container.id).start();
-    } catch (err) {
-      reportError(s, `start ${arg.container.name}`, err);
-    }
-    s.containers.refresh();
-  },
-};
+/** A Containers-view command that runs one Engine API call on the container it was invoked on. */
+function containerCommand(id: string, verb: string, act: (container: Docker.Container, summary: ContainerSummary, s: Services) => Promise<unknown>): ParityCommand {
+  return {
+    id,
+    async run(s, arg): Promise<boolean> {
+      if (!isNode(arg, 'container')) return false;
+      let ok = true;
+      try {
+        await act((await s.containers.connect()).docker.getContainer(arg.container.id), arg.container, s);
+      } catch (err) {
+        ok = false;
+        reportError(s, `${verb} ${arg.container.name}`, err);
+      }
+      s.containers.refresh();
+      return ok;
+    },
+  };
+}
 
-export const stopContainer: ParityCommand = {
-  id: 'parity.stopContainer',
-  async run(s, arg) {
-    if (!isNode(arg, 'container')) return;
-    try {
-      await (await s.containers.connect()).docker.getContainer(arg.container.id).stop();
-    } catch (err) {
-      reportError(s, `stop ${arg.container.name}`, err);
-    }
-    s.containers.refresh();
-  },
-};
+export const startContainer = containerCommand('parity.startContainer', 'start', (c) => c.start());
+export const stopContainer = containerCommand('parity.stopContainer', 'stop', (c) => c.stop());
+export const restartContainer = containerCommand('parity.restartContainer', 'restart', (c) => c.restart());
+// Parity's containers are recreated by Build and Run, so removing one needs no confirmation (volumes stay).
+export const removeContainer = containerCommand('parity.removeContainer', 'remove', (c) => c.remove({ force: true }));
+
+/** Shows `docker inspect` of the container as a read-only JSON document. */
+export const inspectContainer = containerCommand('parity.inspectContainer', 'inspect', async (c, summary, s) => {
+  await s.readonlyDocs.show(`${summary.name}.inspect.json`, JSON.stringify(await c.inspect(), null, 2) + '\n');
+});
 
 export const openInBrowser: ParityCommand = {
   id: 'parity.openInBrowser',

@@ -1,6 +1,7 @@
 // Stops and removes the folder's Parity-labelled containers and network (the CLI's `parity down`).
 import * as vscode from '../vscodeApi';
 import { runCli } from '../cliBridge';
+import { failureLine, showFailure } from '../messages';
 import type { ParityCommand } from './command';
 import { appArgument } from './appArgument';
 import { workspaceTrusted } from './requireTrust';
@@ -17,7 +18,7 @@ export const down: ParityCommand = {
       (_progress, token) => runCli(s.output, target.folder.fsPath, ['down', target.folder.fsPath, ...dockerHostArgs(s)], { token }),
     ).then(undefined, (err: unknown) => ({ code: 70, text: String(err) }));
     s.containers.refresh();
-    if (result.code !== 0) void vscode.window.showErrorMessage(`Parity: down failed: ${result.text.trim().split('\n').slice(-3).join(' ')}`);
+    if (result.code !== 0) showFailure(s.output, `Stop and Remove Containers failed: ${failureLine('stderr' in result ? result.stderr : result.text) ?? 'see the Parity output'}`);
     return result.code;
   },
 };

@@ -15,11 +15,14 @@ import { refresh } from './refresh';
 import { openSource } from './openSource';
 import { openEvidence } from './openEvidence';
 import { applyFix } from './applyFix';
-import { startContainer, stopContainer, openInBrowser } from './containerActions';
+import { startContainer, stopContainer, restartContainer, removeContainer, inspectContainer, openInBrowser } from './containerActions';
+import { attachShell, followLogs } from './containerTerminals';
+import { pruneImages } from './pruneImages';
 
 export const COMMANDS: readonly ParityCommand[] = [
   containerize, preview, apply, discard, up, down, logs, checkDrift, selectTarget, refresh,
   openSource, openEvidence, applyFix, startContainer, stopContainer, openInBrowser,
+  restartContainer, removeContainer, inspectContainer, attachShell, followLogs, pruneImages,
 ];
 
 export function registerCommands(s: Services): vscode.Disposable[] {

@@ -1,7 +1,7 @@
 // Shows a container's recent logs (Containers view item) or the folder's app logs (the CLI's `parity logs`)
 // in the "Parity" output channel.
-import * as vscode from '../vscodeApi';
 import { runCli } from '../cliBridge';
+import { failureLine, showFailure } from '../messages';
 import { loadRunner } from '../chunks/load';
 import { isNode } from '../views/nodes';
 import { reportError } from '../workflows';
@@ -32,9 +32,9 @@ export const logs: ParityCommand = {
     if (!target) return undefined;
     const app = isNode(arg, 'app') ? [(await loadRunner()).dockerName(arg.app.name)] : [];
     const result = await runCli(s.output, target.folder.fsPath, ['logs', ...app, '--tail', String(TAIL), ...dockerHostArgs(s)])
-      .catch((err: unknown) => ({ code: 70, text: String(err) }));
+      .catch((err: unknown) => ({ code: 70, text: String(err), stderr: String(err) }));
     if (result.code !== 0) {
-      void vscode.window.showErrorMessage('Parity: could not read logs (see the Parity output).');
+      showFailure(s.output, `could not read logs: ${failureLine(result.stderr) ?? 'see the Parity output'}`);
       return undefined;
     }
     return result.text; // what was written to the Parity output channel, for callers and tests

@@ -4,6 +4,7 @@ import * as vscode from '../vscodeApi';
 
 export function workspaceTrusted(what: string): boolean {
   if (vscode.workspace.isTrusted) return true;
-  void vscode.window.showErrorMessage(`Parity: ${what} is disabled in an untrusted workspace (trust the workspace to build and run containers).`);
+  void vscode.window.showErrorMessage(`Parity: ${what} is disabled in Restricted Mode: trust this workspace to build and run containers.`, 'Manage Workspace Trust')
+    .then((choice) => (choice ? vscode.commands.executeCommand('workbench.trust.manage') : undefined));
   return false;
 }

@@ -2,6 +2,7 @@
 // progress notification; build steps stream to the "Parity" output channel.
 import * as vscode from '../vscodeApi';
 import { runCli } from '../cliBridge';
+import { failureLine, showFailure } from '../messages';
 import type { ParityCommand } from './command';
 import { appArgument } from './appArgument';
 import { workspaceTrusted } from './requireTrust';
@@ -26,8 +27,7 @@ export const up: ParityCommand = {
       void vscode.window.showInformationMessage(`Parity: ${target.label} is running${url ? ` at ${url}` : ''}.`, ...(url ? ['Open in Browser'] : []))
         .then((choice) => (choice && url ? vscode.env.openExternal(vscode.Uri.parse(url)) : undefined));
     } else {
-      void vscode.window.showErrorMessage(`Parity: build/run of ${target.label} failed (see the Parity output).`, 'Show Output')
-        .then((choice) => (choice ? s.output.show() : undefined));
+      showFailure(s.output, `Build and Run of ${target.label} failed: ${failureLine('stderr' in result ? result.stderr : result.text) ?? 'see the Parity output'}`);
     }
     return result.code;
   },

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { Skip, test } from './framework';
 import { fixtureFolder, parity, waitFor } from './helpers';
 
-function engineAnswers(): Promise<boolean> {
+export function engineAnswers(): Promise<boolean> {
   const host = process.env.DOCKER_HOST;
   const socketPath = host?.startsWith('unix://') ? host.slice('unix://'.length) : host ? undefined : '/var/run/docker.sock';
   if (!socketPath) return Promise.resolve(true); // a tcp engine: let the command itself report
@@ -18,13 +18,13 @@ function engineAnswers(): Promise<boolean> {
   });
 }
 
-function get(url: string): Promise<string> {
+export function get(url: string): Promise<string> {
   return new Promise((resolve, reject) => {
     http.get(url, (res) => { let body = ''; res.on('data', (d) => (body += d)); res.on('end', () => resolve(body)); }).on('error', reject);
   });
 }
 
-async function requireEngine(): Promise<void> {
+export async function requireEngine(): Promise<void> {
   if (await engineAnswers()) return;
   if (process.env.PARITY_REQUIRE_DOCKER === '1') throw new Error('PARITY_REQUIRE_DOCKER=1 but no Docker engine answers');
   throw new Skip('no Docker engine reachable');

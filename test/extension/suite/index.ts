@@ -10,6 +10,7 @@ import './statusBar';
 import './selectTarget';
 import './trust';
 import './docker';
+import './containersView';
 
 export async function run(): Promise<void> {
   const results = await runAll();
