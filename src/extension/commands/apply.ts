@@ -26,10 +26,9 @@ export const apply: ParityCommand = {
     const kept = chosen.filter((f) => protectionOf(f) !== undefined);
     // A protected file is replaced only when it was applied on its own and the user confirmed it.
     if (target.file && kept.length && (await confirmReplace(target.file))) kept.length = 0;
-    const toWrite = chosen.filter((f) => !kept.includes(f));
     let result: ApplyResult;
     try {
-      result = { ...applyFiles(toWrite), kept };
+      result = { ...applyFiles(chosen, kept), kept };
     } catch (err) {
       reportError(s, 'apply', err);
       return undefined;

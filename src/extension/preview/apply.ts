@@ -14,10 +14,12 @@ export interface ApplyResult {
   kept: PlannedFile[];
 }
 
-export function applyFiles(files: PlannedFile[]): Omit<ApplyResult, 'kept'> {
-  const pending = files.filter((f) => f.status !== 'unchanged');
-  const conflicts = pending.filter((f) => readIfExists(f.absPath) !== f.diskContent);
+/** Writes `files` except `keep`; any of them (kept ones too) changed on disk since the preview → nothing. */
+export function applyFiles(files: PlannedFile[], keep: readonly PlannedFile[] = []): Omit<ApplyResult, 'kept'> {
+  const changed = files.filter((f) => f.status !== 'unchanged');
+  const conflicts = changed.filter((f) => readIfExists(f.absPath) !== f.diskContent);
   if (conflicts.length) return { written: [], conflicts };
+  const pending = changed.filter((f) => !keep.includes(f));
   for (const file of pending) writeAtomically(file.absPath, file.content);
   return { written: pending, conflicts: [] };
 }

@@ -71,7 +71,8 @@ test('apply safety: Apply keeps a deployment.yaml the user edited (replicas: 3),
     const confirmed = await answerQuickPick(vscode.commands.executeCommand<Applied>('parity.apply', fileNode(session, 'apps/api/deploy/k8s/deployment.yaml')), 1);
     assert.deepEqual(confirmed.written.map((f) => f.path), ['apps/api/deploy/k8s/deployment.yaml']);
     assert.equal(fs.readFileSync(deployment, 'utf8'), generated, 'replaced after the explicit confirmation');
-    await waitFor('the preview to close once nothing is left', () => previewTabs().length === 0);
+    await waitFor('the preview to close once nothing is left', () => !previewTabs().some((t) => (t.input as vscode.TabInputTextDiff).modified.query.includes(`session=${session.id}&`)));
+    assert.equal((await api.inspectView('parity.generatedFiles')).length === 0 || !flat(await api.inspectView('parity.generatedFiles')).some((r) => r.label.startsWith('apps/api/')), true, 'the session is closed');
   } finally {
     await vscode.commands.executeCommand('parity.discard');
     mono.remove();
