@@ -125,8 +125,9 @@ RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \\
  && ln -s ../lib/node_modules/corepack/dist/corepack.js /usr/local/bin/corepack \\
  && node --version && npm --version
 # Stand-in only: lets npm inside builds trust this network's TLS proxy; this machine's corepack predates
-# the registry's current signing keys, so it does not verify them.
-ENV COREPACK_INTEGRITY_KEYS=0
+# the registry's current signing keys, so it does not verify them; node-gyp takes the headers shipped in
+# the image instead of downloading them from nodejs.org (unreachable here).
+ENV COREPACK_INTEGRITY_KEYS=0 npm_config_nodedir=/usr/local
 ENV NODE_VERSION=$(tar -xzOf "$tgz" package/package.json | node -p 'JSON.parse(require("fs").readFileSync(0,"utf8")).version') NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
 CMD [\"node\"]" \
     "$WORK/node$extra_major/package/bin/node:node" "$WORK/node$extra_major/package/include/node:include" \

@@ -63,13 +63,14 @@ function stagesOf(ins: Instruction[]): Instruction[][] {
 function inClosure(file: string, stages: Instruction[][]): boolean {
   const manifestsKeep = stages.find((s) => / AS manifests$/i.test(s[0].args));
   const keeps = manifestsKeep?.flatMap((i) => [...i.args.matchAll(/! -name '([^']+)'/g)].map((m) => m[1])) ?? [];
+  const keepPaths = manifestsKeep?.flatMap((i) => [...i.args.matchAll(/! -path '\.\/([^']+)'/g)].map((m) => m[1])) ?? [];
   for (const stage of stages) {
     const installAt = stage.findIndex((i) => i.keyword === 'RUN' && INSTALL.test(i.args));
     if (installAt < 0 || / AS manifests$/i.test(stage[0].args)) continue;
     const before = stage.slice(0, installAt).filter((i) => i.keyword === 'COPY');
     return before.some((c) => {
       const tokens = c.args.split(/\s+/).filter((t) => !t.startsWith('--'));
-      if (/--from=manifests\b/.test(c.args)) return keeps.includes(path.posix.basename(file));
+      if (/--from=manifests\b/.test(c.args)) return keeps.includes(path.posix.basename(file)) || keepPaths.includes(file);
       if (c.args.includes('--from=')) return false;
       const srcs = tokens.slice(0, -1);
       return srcs.some((s) => {

@@ -64,3 +64,19 @@ test('the CMD executable check reads the final stage: devDependency bins, packag
   assert.equal(cmdExecutableProblem({ dockerfile: df('["node", "dist/index.js"]'), readText: read, appDir: '' }), null);
   assert.match(cmdExecutableProblem({ dockerfile: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0-bookworm-slim\nCMD ["dotnet", "/app/Web.dll.dll"]\n', readText: read, appDir: '' })!, /doubled/);
 });
+
+test('install closure: workspace manifest and plain members, yarnPath release and plugins, the Prisma schema, pnpm by lockfile format, root scripts that need sources or .git', async () => {
+  const { nodeInstallClosure } = await import('../../src/core/ecosystems/node/install-closure');
+  const files: Record<string, string> = {
+    'pnpm-workspace.yaml': 'packages:\n  - proxy\n  - "packages/*"\n', 'proxy/package.json': '{}', 'prisma/schema.prisma': 'x',
+    'pnpm-lock.yaml': "lockfileVersion: '6.0'\n", '.yarnrc.yml': 'yarnPath: .yarn/releases/yarn-3.4.1.cjs\nplugins:\n  - path: .yarn/plugins/x.cjs\n',
+  };
+  const manifest = readManifest(JSON.stringify({ scripts: { prepare: 'nuxt prepare', postinstall: 'npx simple-git-hooks' }, dependencies: { '@prisma/client': '5' } }));
+  const c = nodeInstallClosure({ read: (f) => files[f], exists: (f) => f in files, pm: 'pnpm', manifest, packageJson: {}, lockName: 'pnpm-lock.yaml' });
+  assert.deepEqual(c.files, ['pnpm-workspace.yaml', 'proxy/package.json', '.yarn/releases/yarn-3.4.1.cjs', '.yarn/plugins/x.cjs', 'prisma/schema.prisma']);
+  assert.deepEqual(c.afterSources, ['prepare'], 'the git-hook installer is skipped, nuxt prepare runs after COPY . .');
+  assert.equal(c.ignoreRootScripts, true);
+  assert.equal(c.pnpmVersion, '8.15.9', 'lockfileVersion 6.0 needs pnpm 8');
+  const pinned = nodeInstallClosure({ read: (f) => files[f], exists: (f) => f in files, pm: 'pnpm', manifest, packageJson: { packageManager: 'pnpm@9.1.0' }, lockName: 'pnpm-lock.yaml' });
+  assert.equal(pinned.pnpmVersion, undefined, 'packageManager pins it; corepack follows it');
+});

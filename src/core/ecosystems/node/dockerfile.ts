@@ -6,6 +6,7 @@ import { joinPath, lockfileName, reads } from '../../generate/plan';
 import { cache, copyManifests, lockfileOf, runtimeSetup, runtimeTail, buildPackages, type DockerfileInput } from '../../generate/dockerfile/context';
 import { rootFirst, run, splitCommand, envPrefix, mergeEnv, type Stage } from '../../generate/dockerfile/render';
 import { productionStart, readManifest } from './production-start';
+import { nodeInstallClosure } from './install-closure';
 import { nginxRuntime } from '../static/dockerfile';
 
 interface PmCommands {
@@ -98,6 +99,20 @@ function enginesRange(detected: { value: string; source: string } | null | undef
   }
 }
 
+function parseJson(text: string | undefined): Record<string, unknown> | null {
+  try { return text ? (JSON.parse(text) as Record<string, unknown>) : null; } catch { return null; }
+}
+
+/**
+ * Installs that skip the root package's lifecycle scripts (they need the sources or .git) but still run the
+ * dependencies' own (native builds): `--ignore-scripts`, then a rebuild. Yarn berry and Bun are left as they are.
+ */
+function rootScriptsSkipped(pm: PmCommands, pmName: string, berry: boolean, skip: boolean): { install: string; prod: string } {
+  if (!skip || berry || pmName === 'bun') return { install: pm.full, prod: pm.prod };
+  const rebuild = pmName === 'pnpm' ? 'pnpm rebuild' : 'npm rebuild';
+  return { install: `${pm.full} --ignore-scripts && ${rebuild}`, prod: `${pm.prod} --ignore-scripts && ${rebuild}` };
+}
+
 /** tsconfig's compilerOptions.outDir (tsconfig is JSON with comments: read by pattern). */
 function tsOutDir(text: string | undefined): string | undefined {
   return text ? /"outDir"\s*:\s*"([^"]+)"/.exec(text)?.[1] : undefined;
@@ -129,7 +144,13 @@ export function nodeDockerfile(input: DockerfileInput): Stage[] {
   // .next/standalone: the runtime takes that alone, and no production install is needed.
   const standalone = isNext && !workspace && Boolean(app.build)
     && NEXT_CONFIGS.some((f) => /\boutput\s*:\s*["'`]standalone["'`]/.test(read(f) ?? ''));
-  const prodStart = productionStart(app.start?.value, readManifest(input.readText?.(joinPath(plan.dir, 'package.json'))), app.framework?.value ?? '', Boolean(app.build), tsOutDir(input.readText?.(joinPath(plan.dir, 'tsconfig.json'))));
+  const pkgText = input.readText?.(joinPath(plan.dir, 'package.json'));
+  const manifest = readManifest(pkgText);
+  const prodStart = productionStart(app.start?.value, manifest, app.framework?.value ?? '', Boolean(app.build), tsOutDir(input.readText?.(joinPath(plan.dir, 'tsconfig.json'))));
+  const closure = nodeInstallClosure({ read, exists: (f) => read(f) !== undefined, pm: pmName, manifest, packageJson: parseJson(pkgText), lockName: lock ? lockName : undefined });
+  input.warnings.push(...closure.notes);
+  const { install: withScripts, prod: prodWithScripts } = rootScriptsSkipped(pm, pmName, berry, closure.ignoreRootScripts);
+  const pmSetup = closure.pnpmVersion ? [...pm.setup, `corepack prepare pnpm@${closure.pnpmVersion} --activate`] : pm.setup;
   if (prodStart?.replaced) input.warnings.push(prodStart.replaced);
   const start = prodStart?.command ?? app.start?.value;
   const stages: Stage[] = [];
@@ -139,6 +160,7 @@ export function nodeDockerfile(input: DockerfileInput): Stage[] {
     // install. This stage keeps only the manifests; its output (and so the install layer below) changes
     // only when a manifest or the lockfile does.
     const keep = [...new Set(['package.json', lockName!, 'pnpm-workspace.yaml', '.npmrc', '.yarnrc.yml'])];
+    const keepPaths = closure.files.filter((f) => f.includes('/')).map((f) => `! -path './${f}'`);
     stages.push({
       from: buildImage.ref, as: 'manifests',
       comment: [choice.note, `Build from the workspace root: docker build -f ${joinPath(plan.inContext, 'Dockerfile')} .`],
@@ -146,22 +168,26 @@ export function nodeDockerfile(input: DockerfileInput): Stage[] {
         ...rootFirst(buildImage),
         'WORKDIR /app',
         'COPY . .',
-        run([`find . -type f ${keep.map((k) => `! -name '${k}'`).join(' ')} -delete`, 'find . -mindepth 1 -type d -empty -delete']),
+        run([`find . -type f ${[...keep.map((k) => `! -name '${k}'`), ...keepPaths].join(' ')} -delete`, 'find . -mindepth 1 -type d -empty -delete']),
       ],
     });
   }
-  const manifests = workspace ? 'COPY --from=manifests /app ./' : copyManifests(['package.json', lock, yarnrc]);
+  const nested = closure.files.filter((f) => f.includes('/'));
+  const manifests = workspace ? ['COPY --from=manifests /app ./']
+    : [copyManifests(['package.json', lock, yarnrc, ...closure.files.filter((f) => !f.includes('/'))]), ...nested.map((f) => `COPY ${f} ./${f}`)];
   const installStage = (as: string, install: string, comment?: string[], after: string[] = []): Stage => ({
     from: buildImage.ref, as, comment,
-    lines: [...rootFirst(buildImage), 'WORKDIR /app', ...buildPackages(input, buildImage), manifests, run([...pm.setup, install, ...after], mounts)],
+    lines: [...rootFirst(buildImage), 'WORKDIR /app', ...buildPackages(input, buildImage), ...manifests, run([...pmSetup, install, ...after], mounts)],
   });
   const buildIn = (stage: Stage) => {
     stage.lines.push('COPY . .');
+    // Root lifecycle scripts skipped at install read the sources: they run now, before the build.
+    if (closure.afterSources.length) stage.lines.push(run(closure.afterSources.map((k) => pm.run(k))));
     if (plan.inContext) stage.lines.push(`WORKDIR ${appDir}`);
   };
 
   if (plan.shape === 'spa') {
-    const build = installStage('build', pm.full, workspace ? undefined : [choice.note]);
+    const build = installStage('build', withScripts, workspace ? undefined : [choice.note]);
     buildIn(build);
     build.lines.push(run([app.build!.value]));
     stages.push(build);
@@ -171,7 +197,7 @@ export function nodeDockerfile(input: DockerfileInput): Stage[] {
 
   // With no production dependencies no package manager creates node_modules, and the runtime stage's
   // COPY of it would fail: the folder is made to exist either way.
-  if (!standalone) stages.push(installStage('deps', pm.prod, [...(workspace ? [] : [choice.note]), 'Production dependencies only, cached until a manifest or the lockfile changes.'],
+  if (!standalone) stages.push(installStage('deps', prodWithScripts, [...(workspace ? [] : [choice.note]), 'Production dependencies only, cached until a manifest or the lockfile changes.'],
     workspace ? [] : ['mkdir -p node_modules']));
   // What the runtime takes from the build stage. Known output (a build folder, Next.js's .next): only
   // that, so a source edit reruns just the two `COPY . .`, the build command and one COPY of its output.
@@ -179,7 +205,7 @@ export function nodeDockerfile(input: DockerfileInput): Stage[] {
   // node_modules is slow and that layer is rebuilt on every edit).
   const output = app.build && !workspace ? buildOutput(start, app.outputDir?.value, isNext) : null;
   if (app.build) {
-    const build = installStage('build', pm.full, standalone ? [choice.note] : undefined);
+    const build = installStage('build', withScripts, standalone ? [choice.note] : undefined);
     buildIn(build);
     if (isNext) build.lines.push('ENV NEXT_TELEMETRY_DISABLED=1');
     // The standalone runtime copies public/, which an app need not have.
