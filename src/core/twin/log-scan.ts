@@ -25,6 +25,16 @@ const BARE_PATH = /(?:^|[\s:(-])(\/[^\s:'"()]+)/;
 const BIND_REFUSED = /(EACCES|permission denied|BindException|Errno::EACCES|\[Errno 13\])/i;
 const BIND_CONTEXT = /\b(listen|bind|port|address)\b/i;
 const PORT = /(?::|port\s+|port=)(\d{1,5})\b/i;
+/** The port of a `bind((host, 443))` / `listen(80)` call on a traceback line. */
+const CALL_PORT = /\b(?:bind|listen)\s*\(.*?(\d{1,5})\s*\)/;
+
+function callerPort(above: readonly string[]): string | undefined {
+  for (const l of [...above].reverse()) {
+    const m = CALL_PORT.exec(l) ?? (BIND_CONTEXT.test(l) ? PORT.exec(l) : null);
+    if (m) return m[1];
+  }
+  return undefined;
+}
 
 export function scanLogs(lines: readonly string[], workingDir = '/'): { writes: LogWrite[]; binds: LogBind[] } {
   const writes: LogWrite[] = [];
@@ -38,7 +48,7 @@ export function scanLogs(lines: readonly string[], workingDir = '/'): { writes: 
       const path = found ? posix.resolve(workingDir, found) : undefined;
       if (path && !writes.some((w) => w.path === path)) writes.push({ path, line: line.trim().slice(0, 300), isDir: MKDIR.test(line) });
     } else if (BIND_REFUSED.test(line) && BIND_CONTEXT.test(context)) {
-      const port = Number(PORT.exec(line)?.[1] ?? PORT.exec(context)?.[1]);
+      const port = Number(PORT.exec(line)?.[1] ?? callerPort(lines.slice(Math.max(0, i - 3), i)));
       if (!binds.some((b) => b.line === line.trim())) binds.push({ port: Number.isInteger(port) && port > 0 ? port : undefined, line: line.trim().slice(0, 300) });
     }
   });
