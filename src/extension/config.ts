@@ -16,6 +16,8 @@ export interface ParitySettings {
   buildKit: boolean;
   /** Re-check drift when a file is saved. */
   driftOnSave: boolean;
+  /** Build and Run applies the production constraints of the app's manifests. */
+  prodConstraints: boolean;
 }
 
 const SECTION = 'parity';
@@ -30,6 +32,7 @@ function read(): ParitySettings {
     dockerHost: c.get<string>('dockerHost', '').trim(),
     buildKit: c.get<boolean>('buildKit', false),
     driftOnSave: c.get<boolean>('driftOnSave', true),
+    prodConstraints: c.get<boolean>('prodConstraints', true),
   };
 }
 

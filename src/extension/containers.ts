@@ -8,6 +8,7 @@ import type { Engine } from '../docker/connect';
 import type { Config } from './config';
 import type { ContainerSummary } from './views/nodes';
 import { loadRunner } from './chunks/load';
+import { containerConstraints, LIVE_REFRESH_MS } from './twin/constraintsView';
 
 const EVENT_DEBOUNCE_MS = 300;
 
@@ -25,6 +26,9 @@ export class Containers implements vscode.Disposable {
   unreachable: string | undefined;
   /** Containers from the last listing (empty until the Containers view or a command asked). */
   last: ContainerSummary[] = [];
+
+  /** Redraws while constrained containers run, so their memory figure stays live. */
+  private readonly live = setInterval(() => { if (this.last.some((c) => c.memory && c.state === 'running')) this.changed.fire(); }, LIVE_REFRESH_MS);
 
   constructor(private readonly config: Config) {
     this.subscription = config.onDidChange(() => {
@@ -74,7 +78,9 @@ export class Containers implements vscode.Disposable {
       state: c.State,
       status: c.Status,
       ports: (c.Ports ?? []).filter((p) => p.PublicPort).map((p) => ({ hostIp: p.IP ?? '127.0.0.1', hostPort: p.PublicPort, containerPort: p.PrivatePort })),
+      constraints: [],
     })).sort((a, b) => a.name.localeCompare(b.name));
+    await Promise.all(this.last.map(async (summary) => Object.assign(summary, await containerConstraints(engine.docker, summary.id, raw.find((c) => c.Id === summary.id)?.Labels ?? {}, summary.state))));
     this.listed.fire();
     return this.last;
   }
@@ -121,6 +127,7 @@ export class Containers implements vscode.Disposable {
 
   dispose(): void {
     this.stopEvents();
+    clearInterval(this.live);
     this.subscription.dispose();
     this.changed.dispose();
     this.listed.dispose();

@@ -12,6 +12,7 @@ import { watchDrift } from './diagnostics/recheck';
 import { Containers } from './containers';
 import { READONLY_SCHEME, ReadonlyDocuments } from './readonlyDocuments';
 import { Transcripts } from './terminals/transcripts';
+import { RunDiagnostics } from './twin/runDiagnostics';
 import { AppsView } from './views/apps';
 import { GeneratedFilesView } from './views/generatedFiles';
 import { ContainersView } from './views/containers';
@@ -30,7 +31,8 @@ export function activate(context: vscode.ExtensionContext): ParityApi {
   const diagnostics = new DriftDiagnostics();
   const containers = new Containers(config);
   const readonlyDocs = new ReadonlyDocuments();
-  const s: Services = { context, config, output, state, previews, diagnostics, containers, readonlyDocs, transcripts: new Transcripts() };
+  const runDiagnostics = new RunDiagnostics();
+  const s: Services = { context, config, output, state, previews, diagnostics, containers, readonlyDocs, transcripts: new Transcripts(), runDiagnostics };
   const disposable = <T extends vscode.Disposable>(d: T): T => (context.subscriptions.push(d), d);
   const views = {
     'parity.apps': new AppsView(state), 'parity.generatedFiles': new GeneratedFilesView(previews),
@@ -39,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): ParityApi {
   const treeViews = Object.fromEntries(Object.entries(views).map(([id, provider]) => [id, vscode.window.createTreeView(id, { treeDataProvider: provider as vscode.TreeDataProvider<unknown> })]));
   const statusBar = createStatusBar(s);
   context.subscriptions.push(
-    config, output, state, previews, diagnostics, containers,
+    config, output, state, previews, diagnostics, containers, runDiagnostics,
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, disposable(new PreviewContentProvider(previews))),
     vscode.workspace.registerTextDocumentContentProvider(READONLY_SCHEME, disposable(readonlyDocs)),
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new DriftQuickFixes(diagnostics), { providedCodeActionKinds: DriftQuickFixes.kinds }),

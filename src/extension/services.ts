@@ -8,6 +8,7 @@ import type { DriftDiagnostics } from './diagnostics/driftDiagnostics';
 import type { Containers } from './containers';
 import type { ReadonlyDocuments } from './readonlyDocuments';
 import type { Transcripts } from './terminals/transcripts';
+import type { RunDiagnostics } from './twin/runDiagnostics';
 
 export interface Services {
   context: vscode.ExtensionContext;
@@ -19,4 +20,6 @@ export interface Services {
   containers: Containers;
   readonlyDocs: ReadonlyDocuments;
   transcripts: Transcripts;
+  /** Findings of the last run under production constraints, per folder. */
+  runDiagnostics: RunDiagnostics;
 }

@@ -9,13 +9,10 @@ import { scanLogs } from '../../core/twin/log-scan';
 import type { Observation, ProbeResult, TwinReport, WriteAttempt } from '../../core/twin/report';
 import { lastLogLines } from '../logs';
 import { LABEL_APP } from '../labels';
-
-/** The constraints a container was started with (JSON), and the app's folder; read by report/down/editor. */
-export const LABEL_CONSTRAINTS = 'dev.parity.constraints';
-export const LABEL_APP_PATH = 'dev.parity.app-path';
+import { LABEL_APP_PATH, LABEL_CONSTRAINTS, workingSet, type MemoryStats } from './labels';
 
 interface StatsSample {
-  memory_stats?: { usage?: number; max_usage?: number; limit?: number; stats?: Record<string, number> };
+  memory_stats?: MemoryStats;
   cpu_stats?: { throttling_data?: { periods?: number; throttled_periods?: number; throttled_time?: number } };
 }
 
@@ -34,7 +31,7 @@ export class ResourceWatch {
     }
     const m = s.memory_stats;
     if (m?.usage !== undefined) {
-      this.currentBytes = m.usage - (m.stats?.total_inactive_file ?? m.stats?.inactive_file ?? 0);
+      this.currentBytes = workingSet(m);
       const peak = Math.max(m.max_usage ?? 0, m.usage);
       this.peakBytes = Math.max(this.peakBytes ?? 0, peak);
     }

@@ -5,6 +5,7 @@ import type Docker from 'dockerode';
 import type { TwinReport } from '../../core/twin/report';
 import { LABEL_ROLE, projectFilter } from '../labels';
 import { buildReport, readLabels, ResourceWatch } from './observe';
+import { LABEL_CONSTRAINED } from './labels';
 import { ProbeLog, probeOnce } from './probes';
 
 const CANDIDATE_PATHS = ['/healthz', '/health', '/readyz', '/ready', '/livez', '/status', '/ping', '/'];
@@ -12,7 +13,7 @@ const CANDIDATE_PATHS = ['/healthz', '/health', '/readyz', '/ready', '/livez', '
 export async function reportContainer(docker: Docker, id: string): Promise<TwinReport> {
   const info = await docker.getContainer(id).inspect();
   const { constraints, appPath } = readLabels(info.Config.Labels ?? {});
-  const applied = info.Config.Labels?.['dev.parity.constrained'] === 'true' ? constraints : undefined;
+  const applied = info.Config.Labels?.[LABEL_CONSTRAINED] === 'true' ? constraints : undefined;
   const log = new ProbeLog();
   if (applied && info.State.Running) {
     const hostPorts: Record<number, number> = {};

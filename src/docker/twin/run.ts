@@ -6,7 +6,8 @@ import type { Finding } from '../../core/model';
 import type { RunConstraints } from '../../core/twin/constraints';
 import type { TwinReport } from '../../core/twin/report';
 import { constrainedSettings, type ConstrainedSettings } from './apply';
-import { buildReport, LABEL_APP_PATH, LABEL_CONSTRAINTS, ResourceWatch } from './observe';
+import { buildReport, ResourceWatch } from './observe';
+import { LABEL_APP_PATH, LABEL_CONSTRAINED, LABEL_CONSTRAINTS } from './labels';
 import { ProbeLog, probeUntilReady, type ProbeOutcome } from './probes';
 import type { Readiness } from '../readiness';
 
@@ -24,7 +25,7 @@ export function twinCreateSettings(t: TwinOptions, imageUser: string): { setting
   const ports = t.apply ? t.constraints.probes.flatMap((p) => ('port' in p.action ? [p.action.port] : [])) : [];
   return {
     settings: t.apply ? constrainedSettings(t.constraints, imageUser) : undefined,
-    labels: { [LABEL_CONSTRAINTS]: JSON.stringify(t.constraints), [LABEL_APP_PATH]: t.appPath, 'dev.parity.constrained': String(t.apply) },
+    labels: { [LABEL_CONSTRAINTS]: JSON.stringify(t.constraints), [LABEL_APP_PATH]: t.appPath, [LABEL_CONSTRAINED]: String(t.apply) },
     ports,
   };
 }

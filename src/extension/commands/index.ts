@@ -7,6 +7,7 @@ import { preview } from './preview';
 import { apply } from './apply';
 import { discard } from './discard';
 import { up } from './up';
+import { upProd, upUnconstrained } from './runModes';
 import { down } from './down';
 import { logs } from './logs';
 import { checkDrift } from './checkDrift';
@@ -20,7 +21,7 @@ import { attachShell, followLogs } from './containerTerminals';
 import { pruneImages } from './pruneImages';
 
 export const COMMANDS: readonly ParityCommand[] = [
-  containerize, preview, apply, discard, up, down, logs, checkDrift, selectTarget, refresh,
+  containerize, preview, apply, discard, up, upProd, upUnconstrained, down, logs, checkDrift, selectTarget, refresh,
   openSource, openEvidence, applyFix, startContainer, stopContainer, openInBrowser,
   restartContainer, removeContainer, inspectContainer, attachShell, followLogs, pruneImages,
 ];

@@ -4,10 +4,11 @@
 import * as path from 'node:path';
 import * as vscode from '../vscodeApi';
 import { inThisWorkspace, type Containers } from '../containers';
-import type { ContainerDetailNode, ContainerNode, ContainerSummary, OtherProjectsNode } from './nodes';
+import type { ConstraintNode, ContainerDetailNode, ContainerNode, ContainerSummary, OtherProjectsNode } from './nodes';
+import { memoryText } from '../twin/constraintsView';
 import { RefreshingView } from './refreshingView';
 
-type Node = ContainerNode | OtherProjectsNode | ContainerDetailNode;
+type Node = ContainerNode | OtherProjectsNode | ContainerDetailNode | ConstraintNode;
 
 export class ContainersView extends RefreshingView<Node> implements vscode.TreeDataProvider<Node> {
   constructor(private readonly containers: Containers) {
@@ -16,7 +17,7 @@ export class ContainersView extends RefreshingView<Node> implements vscode.TreeD
 
   async getChildren(node?: Node): Promise<Node[]> {
     if (node?.kind === 'otherProjects') return node.containers.map((container) => ({ kind: 'container', container }));
-    if (node?.kind === 'container') return detailsOf(node.container);
+    if (node?.kind === 'container') return [...(node.container.constraints ?? []).map((label): ConstraintNode => ({ kind: 'constraint', label })), ...detailsOf(node.container)];
     if (node) return [];
     const all = await this.containers.list();
     const mine: Node[] = all.filter(inThisWorkspace).map((container) => ({ kind: 'container', container }));
@@ -25,6 +26,12 @@ export class ContainersView extends RefreshingView<Node> implements vscode.TreeD
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'constraint') {
+      const leaf = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+      leaf.iconPath = new vscode.ThemeIcon('shield');
+      leaf.contextValue = 'parity.constraint';
+      return leaf;
+    }
     if (node.kind === 'otherProjects') {
       const item = new vscode.TreeItem('Other projects', vscode.TreeItemCollapsibleState.Collapsed);
       item.description = `${node.containers.length} container${node.containers.length === 1 ? '' : 's'}`;
@@ -44,7 +51,7 @@ export class ContainersView extends RefreshingView<Node> implements vscode.TreeD
     const item = new vscode.TreeItem(container.app || container.name, vscode.TreeItemCollapsibleState.Collapsed);
     const ports = portsText(container);
     const where = mine ? '' : container.root ? path.basename(container.root) : container.project;
-    item.description = [container.state, ports, where].filter(Boolean).join(' · ');
+    item.description = [container.state, ports, memoryText(container.memory), where].filter(Boolean).join(' · ');
     item.tooltip = `${container.name}\n${container.status}${ports ? `\nports: ${ports}` : ''}\nproject: ${container.project} (${container.role})${container.root ? `\nfolder: ${container.root}` : ''}`;
     const running = container.state === 'running';
     item.iconPath = new vscode.ThemeIcon(running ? 'vm-running' : 'vm-outline', running ? new vscode.ThemeColor('testing.iconPassed') : undefined);

@@ -16,6 +16,8 @@ export interface ContainerNode { kind: 'container'; container: ContainerSummary 
 export interface OtherProjectsNode { kind: 'otherProjects'; containers: ContainerSummary[] }
 /** One line of a container's details (image, ports, project folder…), shown when its row is expanded. */
 export interface ContainerDetailNode { kind: 'containerDetail'; container: ContainerSummary; label: string; value: string }
+/** One production constraint a running container was started with (child of its ContainerNode). */
+export interface ConstraintNode { kind: 'constraint'; label: string }
 export interface SeverityNode { kind: 'severity'; severity: Finding['severity']; findings: { folder: vscode.Uri; finding: Finding }[] }
 export interface FindingNode { kind: 'finding'; folder: vscode.Uri; finding: Finding }
 
@@ -35,9 +37,13 @@ export interface ContainerSummary {
   image: string;
   /** Unix seconds. */
   created: number;
+  /** Production constraints it was started with, as phrases (empty: run unconstrained). */
+  constraints?: string[];
+  /** Live memory use and the manifest's limit, in bytes, for constrained running containers. */
+  memory?: { usedBytes?: number; limitBytes?: number };
 }
 
-export type ParityNode = FolderNode | AppNode | FactNode | SessionNode | AppGroupNode | GeneratedFileNode | ContainerNode | OtherProjectsNode | ContainerDetailNode | SeverityNode | FindingNode;
+export type ParityNode = FolderNode | AppNode | FactNode | SessionNode | AppGroupNode | GeneratedFileNode | ContainerNode | OtherProjectsNode | ContainerDetailNode | ConstraintNode | SeverityNode | FindingNode;
 
 export function isNode<K extends ParityNode['kind']>(arg: unknown, kind: K): arg is Extract<ParityNode, { kind: K }> {
   return typeof arg === 'object' && arg !== null && (arg as { kind?: unknown }).kind === kind;

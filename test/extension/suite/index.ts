@@ -11,6 +11,7 @@ import './selectTarget';
 import './trust';
 import './docker';
 import './containersView';
+import './twin';
 
 export async function run(): Promise<void> {
   const results = await runAll();
