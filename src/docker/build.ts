@@ -21,6 +21,8 @@ export interface BuildOptions extends Omit<ContextOptions, 'onBytes'> {
   noCache?: boolean;
   /** gzip the context: true, false, or `auto` (default; see ContextOptions.gzip). `up` forces it over TCP. */
   gzip?: boolean | 'auto';
+  /** `linux/arm64`…: build for the production target's platform (needs emulation on the engine). */
+  platform?: string;
 }
 
 export interface BuiltImage {
@@ -86,6 +88,7 @@ export async function buildImage(docker: Docker, opts: BuildOptions): Promise<Bu
       forcerm: true,
       version: '1',
       nocache: opts.noCache ?? false,
+      ...(opts.platform ? { platform: opts.platform } : {}),
       abortSignal: opts.signal,
     } as Docker.ImageBuildOptions);
   } catch (err) {

@@ -44,6 +44,8 @@ export interface UpOptions {
   onInfo?: (message: string) => void;
   /** Production constraints from the manifest (applied unless `apply` is false); undefined: none known. */
   twin?: TwinOptions;
+  /** `linux/arm64`…: build and run for the production target's platform (emulated by the engine). */
+  platform?: string;
 }
 
 export interface UpResult {
@@ -79,6 +81,7 @@ export async function up(opts: UpOptions): Promise<UpResult> {
     onProgress: opts.onBuild,
     signal: opts.signal,
     gzip: opts.engine.target.host !== undefined ? true : 'auto',
+    platform: opts.platform,
   });
   info(`built ${image.ref} (${image.bytesSent} bytes of context sent)`);
 
@@ -172,6 +175,7 @@ async function startApp(
     if (port && hostPort !== port && attempt === 0) info(`port ${port} is taken on 127.0.0.1; publishing on ${hostPort} instead`);
     const container = await docker.createContainer({
       name: containerName(opts.project, appName),
+      ...(opts.platform ? { platform: opts.platform } : {}),
       Image: ref,
       Env: Object.entries(opts.env).map(([k, v]) => `${k}=${v}`),
       Labels: labels,

@@ -5,6 +5,9 @@ import { ALWAYS_EXCLUDED_NOTE } from '../../docker/context';
 import { prepareUp } from '../../docker/prepare';
 import { up, UpFailedError } from '../../docker/up';
 import { planTwin } from '../../docker/twin/plan';
+import { choosePlatform, localBinfmtHandlers } from '../../docker/twin/platform';
+import { readProjectConfig } from '../../core/config';
+import { DiskRepo } from '../../core/repo';
 import { renderFindings, renderReport } from '../../core/twin/report';
 import { UsageError, flagString, parseArgs } from '../args';
 import type { Command } from '../io';
@@ -49,6 +52,13 @@ export const upCommand: Command = {
       return 1;
     }
     const engine = await connectEngine({ explicit: flagString(args, 'docker-host') });
+    // Only a target parity.yaml declares is compared: the assumed amd64 default says nothing about production.
+    const declared = readProjectConfig(new DiskRepo(abs, display));
+    const target = declared.targets.find((t) => t.name === declared.defaultTarget);
+    const platform = target && !args.flags['no-prod-constraints']
+      ? choosePlatform(target.arch, (await engine.docker.version()).Arch, localBinfmtHandlers(engine.target.host === undefined))
+      : {};
+    if (platform.note) twin.notes.push(platform.note);
 
     say(`${prepared.profile.name} (${prepared.profile.ecosystem}, ${prepared.profile.path}) on ${engine.target.url}\n`);
     for (const note of [...prepared.notes, ...twin.notes]) say(`  ${note}\n`);
@@ -64,6 +74,7 @@ export const upCommand: Command = {
         services: prepared.services,
         env: twin.env,
         twin: twin.twin,
+        platform: platform.platform,
         timeoutMs: timeout * 1000,
         signal: io.signal,
         onBuild: (p) => {

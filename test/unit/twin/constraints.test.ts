@@ -8,6 +8,7 @@ import { scanLogs } from '../../../src/core/twin/log-scan';
 import { memoryBytes, nanoCpus, suggestLimit } from '../../../src/core/twin/quantity';
 import { missingKeyFindings, observationFindings } from '../../../src/core/twin/findings';
 import { constrainedSettings } from '../../../src/docker/twin/apply';
+import { choosePlatform } from '../../../src/docker/twin/platform';
 import type { Observation } from '../../../src/core/twin/report';
 
 const DEPLOY = `apiVersion: v1
@@ -181,4 +182,13 @@ test('findings: a write in a subfolder → emptyDir there; straight into the wor
   const port = observationFindings(c, observation({ running: false, exitCode: 1, binds: [{ port: 80, line: 'Error: listen EACCES: permission denied 0.0.0.0:80' }] }), '.');
   assert.equal(port[0].id, 'PRIVILEGED_PORT');
   assert.match(port[0].fix.text, /port ≥ 1024 \(e\.g\. 8080\)/);
+});
+
+test('target architecture: same → nothing; emulated when a binfmt handler exists; otherwise said plainly', () => {
+  assert.deepEqual(choosePlatform('x86_64', 'amd64', []), {});
+  assert.equal(choosePlatform('arm64', 'amd64', ['qemu-aarch64', 'python3.11']).platform, 'linux/arm64');
+  const none = choosePlatform('arm64', 'amd64', ['python3.11']);
+  assert.equal(none.platform, undefined);
+  assert.match(none.note ?? '', /linux\/arm64 but this engine runs amd64 and cannot emulate it \(no binfmt handler qemu-aarch64 registered\): running as amd64/);
+  assert.match(choosePlatform('arm64', 'amd64', undefined).note ?? '', /cannot tell/);
 });

@@ -1,4 +1,6 @@
-// Every drift rule, in catalog order. One file per rule id.
+// Every drift rule, in catalog order. One file per rule id. The rules a run under production constraints
+// catches (READONLY_WRITE, OOM_LIMIT, PROBE_FAIL, SECRET_KEY_MISSING, PRIVILEGED_PORT) are listed in
+// ../../twin/rules.ts: they need the real container, not this context.
 import type { Rule } from '../rule';
 import { LIBC_FAMILY } from './LIBC_FAMILY';
 import { ARCH } from './ARCH';
