@@ -4,6 +4,7 @@
 import type { RepoReader } from './repo';
 import type { Warning } from './model';
 import { parseYamlDocs, asRecord, asString } from './parse/structured';
+import { checkProjectKeys } from './config-check';
 
 export type TargetRuntime = 'kubernetes' | 'vm' | 'docker';
 
@@ -38,6 +39,7 @@ export function readProjectConfig(repo: RepoReader, file = 'parity.yaml'): Proje
   const docs = parseYamlDocs(text);
   if (!docs.ok) return { targets: [], warnings: [{ file, message: docs.error }] };
   const top = asRecord(docs.value[0]) ?? {};
+  warnings.push(...checkProjectKeys(top, asRecord(top.targets) ?? {}, file));
   const targets: TargetSpec[] = [];
   for (const [name, raw] of Object.entries(asRecord(top.targets) ?? {})) {
     const t = asRecord(raw);

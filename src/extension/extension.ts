@@ -9,6 +9,7 @@ import { PREVIEW_SCHEME } from './preview/uris';
 import { DriftDiagnostics } from './diagnostics/driftDiagnostics';
 import { DriftQuickFixes } from './diagnostics/quickFixes';
 import { watchDrift } from './diagnostics/recheck';
+import { watchProjectFiles } from './diagnostics/projectFileDiagnostics';
 import { Containers } from './containers';
 import { READONLY_SCHEME, ReadonlyDocuments } from './readonlyDocuments';
 import { Transcripts } from './terminals/transcripts';
@@ -48,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): ParityApi {
     ...Object.values(treeViews), ...Object.values(views),
     state.onDidChange(() => (treeViews['parity.drift'].message = state.driftSummary)),
     previews.onDidChange(() => vscode.commands.executeCommand('setContext', 'parity.hasPreview', previews.all().length > 0)),
-    ...registerCommands(s), ...watchDrift(s), ...statusBar.disposables,
+    ...registerCommands(s), ...watchDrift(s), ...watchProjectFiles(), ...statusBar.disposables,
   );
   setTimeout(() => void firstLook(s), 0); // after activation returns, so activation itself stays fast
   return createApi(s, views as Record<string, vscode.TreeDataProvider<unknown>>, treeViews, statusBar.snapshot);

@@ -5,3 +5,4 @@ export { detect } from '../../core/detect';
 export { generate } from '../../core/generate';
 export { readProjectConfig, selectTarget } from '../../core/config';
 export { familyForOs } from '../../core/platform/distros';
+export { DISTROS } from '../../core/platform/distros';

@@ -1,8 +1,15 @@
-// Picks the production target (from parity.yaml) that generation and drift compare against.
+// Picks the production target (from parity.yaml) that generation and drift compare against; without a
+// parity.yaml it offers to create one. Says so when the pick switches the base-image family.
 import * as vscode from '../vscodeApi';
-import { projectConfigOf } from '../engine';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { familyOf, projectConfigOf } from '../engine';
+import { createProjectFile } from './createProjectFile';
 import { folderArgument } from '../workflows';
 import type { ParityCommand } from './command';
+
+/** The QuickPick item that creates parity.yaml instead of naming a target. */
+const CREATE = '\0create';
 
 export const selectTarget: ParityCommand = {
   id: 'parity.selectTarget',
@@ -25,13 +32,22 @@ export const selectTarget: ParityCommand = {
       { label: 'parity.yaml default', description: config.defaultTarget ?? 'linux/amd64 on Debian 12 (assumed without parity.yaml)', target: '', picked: current === '' },
       ...config.targets.map((t) => ({ label: t.name, description: `${t.os} · ${t.arch} · ${t.runtime}`, detail: t.source, target: t.name, picked: t.name === current })),
     ];
-    if (config.targets.length === 0) {
-      items[0].detail = 'No parity.yaml targets: add `targets: { prod: { os: rhel9, arch: amd64, runtime: kubernetes } }` to parity.yaml.';
-    }
+    const hasFile = fs.existsSync(path.join(folder.fsPath, 'parity.yaml'));
+    if (!hasFile) items.push({ label: '$(new-file) Create parity.yaml…', description: 'pick the production OS and architecture', target: CREATE });
+    else if (config.targets.length === 0) items[0].detail = 'parity.yaml lists no targets: add one under `targets:` (os, arch, runtime).';
     const picked = await vscode.window.showQuickPick(items, { placeHolder: `Production target (now: ${current || 'default'})` });
     if (!picked) return undefined;
-    await s.config.setProductionTarget(picked.target);
+    let chosen = picked.target;
+    if (chosen === CREATE) {
+      const created = await createProjectFile(folder);
+      if (!created) return undefined;
+      chosen = created.name;
+    }
+    const before = await familyOf(folder, s.config.settings);
+    await s.config.setProductionTarget(chosen);
+    const after = await familyOf(folder, s.config.settings);
+    if (after !== before) void vscode.window.showInformationMessage(`Parity: generated Dockerfiles now use ${after} base images (they used ${before}). Containerize again to preview them.`);
     await vscode.commands.executeCommand('parity.checkDrift', folder);
-    return picked.target;
+    return chosen;
   },
 };

@@ -82,3 +82,18 @@ export async function answerQuickPick<T>(pending: Thenable<T>, steps: number | '
   }
   return result;
 }
+
+/** Answers a chain of QuickPicks a command opens one after another: for each, `steps` × Down then Enter. */
+export async function answerQuickPicks<T>(pending: Thenable<T>, chain: number[], timeoutMs = 20_000): Promise<T> {
+  let settled = false;
+  const result = Promise.resolve(pending).finally(() => (settled = true));
+  for (const steps of chain) {
+    await new Promise((r) => setTimeout(r, 900));
+    if (settled) break;
+    for (let i = 0; i < steps; i++) await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('the QuickPicks were not all answered')), timeoutMs); });
+  return Promise.race([result, timeout]).finally(() => clearTimeout(timer));
+}

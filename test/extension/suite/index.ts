@@ -8,6 +8,7 @@ import './applySafety';
 import './drift';
 import './statusBar';
 import './selectTarget';
+import './createTarget';
 import './trust';
 import './docker';
 import './containersView';
