@@ -14,6 +14,7 @@ import { PROJECT_ROOT } from '../helpers/paths';
 import { installVsix, missingPrerequisite, startServer } from '../extension/harness/vscodeServer';
 import { launchBrowser } from '../extension/harness/browser';
 import { packageVsix } from '../extension/harness/vsix';
+import { clickMenuItem, showParitySidebar, waitUntil, waitUntilAsync } from './ui';
 
 const missing = missingPrerequisite();
 const skip = missing && process.env.PARITY_REQUIRE_VSCODE !== '1' ? missing : false;
@@ -84,42 +85,3 @@ test('UI: right-click Containerize… → diff preview → Apply writes the file
     packaged.cleanup();
   }
 });
-
-/** Shows the Parity sidebar through Parity's status-bar item (the activity-bar icon would toggle it). */
-async function showParitySidebar(page: Page): Promise<void> {
-  await page.locator('.part.statusbar .statusbar-item', { hasText: /\d+ apps/ }).first().click();
-  await page.locator('.part.sidebar .title-label', { hasText: /parity/i }).waitFor({ timeout: 10_000 });
-}
-
-async function clickMenuItem(page: Page, open: () => Promise<void>, label: string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    await open();
-    const item = page.locator('.monaco-menu .action-label', { hasText: label });
-    try {
-      await item.first().waitFor({ timeout: 2_000 });
-      await item.first().click();
-      return;
-    } catch {
-      await page.keyboard.press('Escape');
-      if (Date.now() > deadline) throw new Error(`context menu never offered '${label}'`);
-      await page.waitForTimeout(1_000);
-    }
-  }
-}
-
-async function waitUntil(what: string, probe: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function waitUntilAsync(what: string, probe: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
