@@ -8,8 +8,8 @@ export interface Fact<T> {
   source: string;
 }
 
-export const ECOSYSTEMS = ['node', 'python', 'go', 'java', 'ruby', 'php', 'dotnet', 'rust', 'static'] as const;
-export type Ecosystem = (typeof ECOSYSTEMS)[number];
+export { ECOSYSTEMS, type Ecosystem } from './ecosystems/ids';
+import type { Ecosystem } from './ecosystems/ids';
 
 export const PACKAGE_MANAGERS = [
   'npm', 'yarn', 'pnpm', 'bun', 'pip', 'poetry', 'pipenv', 'uv', 'pdm', 'maven', 'gradle', 'go', 'bundler',

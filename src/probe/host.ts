@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import { normalizeArch } from '../core/config';
 import { distroFromOsRelease, parseOsRelease } from '../core/platform/distros';
 import type { HostInfo, LibcInfo } from '../core/drift/types';
+import { ECOSYSTEM_MODULES } from '../core/ecosystems';
 
 const TIMEOUT_MS = 5000;
 
@@ -18,14 +19,8 @@ function run(cmd: string, args: string[]): Promise<string | undefined> {
   });
 }
 
-const RUNTIMES: { name: string; cmd: string; args: string[]; re: RegExp }[] = [
-  { name: 'python', cmd: 'python3', args: ['--version'], re: /Python (\d+\.\d+\.\d+)/ },
-  { name: 'go', cmd: 'go', args: ['version'], re: /go(\d+\.\d+(?:\.\d+)?)/ },
-  { name: 'java', cmd: 'java', args: ['-version'], re: /version "(\d+(?:\.\d+)*)/ },
-  { name: 'ruby', cmd: 'ruby', args: ['--version'], re: /ruby (\d+\.\d+\.\d+)/ },
-  { name: 'php', cmd: 'php', args: ['--version'], re: /PHP (\d+\.\d+\.\d+)/ },
-  { name: 'dotnet', cmd: 'dotnet', args: ['--version'], re: /^(\d+\.\d+\.\d+)/m },
-];
+/** Runtimes whose version is read from the binary on PATH: each ecosystem module's host facts. */
+const RUNTIMES = ECOSYSTEM_MODULES.flatMap((m) => (m.host ? [{ name: m.id, cmd: m.host.binary, args: m.host.args, re: m.host.version }] : []));
 
 export async function probeHost(): Promise<HostInfo> {
   const osRelease = readOsRelease();

@@ -1,38 +1,41 @@
 // detect(repo) → every deployable app in the tree. One listing of the tree, candidate folders found by
 // marker files, the first matching provider (in registry order) profiles each, then cross-ecosystem facts
 // (env vars, ports, services, native deps, existing artifacts) are added from what the provider reported.
+// Providers are the ecosystem modules' `detect`, in registry order.
 import type { RepoReader } from '../repo';
 import { dirOf } from '../repo';
 import type { AppProfile, DetectResult, Fact, Warning } from '../model';
 import { AppContext } from './context';
-import type { Provider, ProviderProfile } from './provider';
-import { PROVIDERS } from './registry';
+import type { ProviderProfile } from './provider';
+import type { EcosystemModule } from '../ecosystem';
+import { ECOSYSTEM_MODULES } from '../ecosystems';
 import { scanEnv } from './env';
 import { scanHealthPath, scanPort } from './ports';
 import { servicesFrom } from './services';
 import { nativeDepsFrom } from './native';
 import { findExisting } from './existing';
 
-export function detect(repo: RepoReader): DetectResult {
+export function detect(repo: RepoReader, modules: readonly EcosystemModule[] = ECOSYSTEM_MODULES): DetectResult {
   const warnings: Warning[] = [];
   const files = repo.files();
-  const candidates = candidateDirs(files, PROVIDERS);
-  // Folders that look like projects of their own are cut out of their parents' file lists; a bare
-  // index.html (static marker) is not, since it is usually an asset folder of the parent app.
-  const projectDirs = candidateDirs(files, PROVIDERS.filter((p) => p.id !== 'static'));
+  const candidates = candidateDirs(files, modules);
+  // Folders that look like projects of their own are cut out of their parents' file lists; a marker that
+  // is usually an asset of the parent app (a bare index.html) is not.
+  const projectDirs = candidateDirs(files, modules.filter((m) => !m.markerIsAssetInsideApps));
   const apps: AppProfile[] = [];
   const appDirs: string[] = [];
 
   for (const dir of candidates) {
     const ctx = new AppContext(repo, dir, filesOf(files, dir, projectDirs), warnings);
     const topLevel = ctx.files.filter((f) => !f.includes('/'));
-    for (const provider of PROVIDERS) {
-      if (provider.id === 'static' && appDirs.some((a) => isInside(dir, a))) break; // assets of an app, not a site
+    for (const eco of modules) {
+      if (eco.markerIsAssetInsideApps && appDirs.some((a) => isInside(dir, a))) break; // assets of an app, not a site
+      const provider = eco.detect;
       if (!provider.markers.some((m) => topLevel.some((f) => matchesMarker(m, f)))) continue;
       if (!provider.matches(ctx)) continue;
       const profile = provider.profile(ctx);
       if (profile) {
-        apps.push(enrich(ctx, provider, profile));
+        apps.push(enrich(ctx, eco, profile));
         appDirs.push(dir);
       }
       break;
@@ -42,7 +45,7 @@ export function detect(repo: RepoReader): DetectResult {
   return { root: repo.root, apps, warnings: [...repo.warnings, ...warnings] };
 }
 
-function enrich(ctx: AppContext, provider: Provider, p: ProviderProfile): AppProfile {
+function enrich(ctx: AppContext, eco: EcosystemModule, p: ProviderProfile): AppProfile {
   const { configPort, defaultPort, dependencies, sourceExtensions, ...facts } = p;
   const sources = ctx.files.filter((f) => sourceExtensions.some((ext) => f.endsWith(ext)));
   const existing = findExisting(ctx);
@@ -54,7 +57,7 @@ function enrich(ctx: AppContext, provider: Provider, p: ProviderProfile): AppPro
   return {
     path: ctx.dir || '.',
     name,
-    ecosystem: provider.id,
+    ecosystem: eco.id,
     runtimeVersion,
     packageManager,
     framework,
@@ -62,8 +65,8 @@ function enrich(ctx: AppContext, provider: Provider, p: ProviderProfile): AppPro
     start,
     port,
     env: scanEnv(ctx, sources),
-    services: servicesFrom(provider.id, dependencies),
-    nativeDeps: nativeDepsFrom(provider.id, dependencies),
+    services: servicesFrom(eco.id, dependencies),
+    nativeDeps: nativeDepsFrom(eco.id, dependencies),
     ...extras,
     ...withHealthPath(facts.healthPath ?? scanHealthPath(ctx, sources)),
     ...(Object.keys(existing).length ? { existing } : {}),
@@ -76,9 +79,9 @@ function withHealthPath(healthPath: Fact<string> | null): { healthPath?: Fact<st
 }
 
 /** Folders holding at least one marker file of any provider, shallowest first. */
-function candidateDirs(files: readonly string[], providers: readonly Provider[]): string[] {
+function candidateDirs(files: readonly string[], modules: readonly EcosystemModule[]): string[] {
   const dirs = new Set<string>();
-  const markers = providers.flatMap((p) => p.markers);
+  const markers = modules.flatMap((m) => m.detect.markers);
   // Exact names are looked up in a set; only pattern markers are tried one by one.
   const names = new Set(markers.filter((m): m is string => typeof m === 'string'));
   const patterns = markers.filter((m): m is RegExp => typeof m !== 'string');

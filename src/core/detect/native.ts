@@ -1,6 +1,7 @@
-// Native dependencies and the system packages they need, from the data table in platform/native-deps.
+// Native dependencies and the system packages they need, from the ecosystem module's table.
 import type { Ecosystem, NativeDep } from '../model';
-import { NATIVE_DEPS, type NativeSystemPackages } from '../platform/native-deps';
+import { moduleOf } from '../ecosystems';
+import type { NativeSystemPackages } from '../platform/system-packages';
 import type { Dependency } from './provider';
 import { dependencyKey } from './services';
 
@@ -8,7 +9,7 @@ const INDEX = new Map<Ecosystem, Map<string, NativeSystemPackages>>();
 function indexFor(eco: Ecosystem): Map<string, NativeSystemPackages> {
   let idx = INDEX.get(eco);
   if (!idx) {
-    idx = new Map(Object.entries(NATIVE_DEPS[eco] ?? {}).map(([name, pkgs]) => [dependencyKey(eco, name), pkgs]));
+    idx = new Map(Object.entries(moduleOf(eco).dependencies.native).map(([name, pkgs]) => [dependencyKey(eco, name), pkgs]));
     INDEX.set(eco, idx);
   }
   return idx;

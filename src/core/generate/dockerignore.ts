@@ -3,6 +3,7 @@
 // marked block that later runs update in place.
 import type { AppProfile } from '../model';
 import { BLOCK_END, BLOCK_START, bodyHash } from './header';
+import { moduleOf } from '../ecosystems';
 
 const COMMON = {
   vcs: ['.git', '.gitignore', '.gitattributes', '.hg', '.svn'],
@@ -13,31 +14,7 @@ const COMMON = {
 };
 
 function ecosystemEntries(app: AppProfile): string[] {
-  switch (app.ecosystem) {
-    case 'node': {
-      const out = ['**/node_modules', 'npm-debug.log*', 'yarn-error.log*', '.pnpm-store', '.yarn/cache', '.turbo', '.cache'];
-      if (app.build) out.push('.next', '.nuxt', '.output', '.svelte-kit');
-      if (app.build && app.outputDir) out.push(app.outputDir.value);
-      return out;
-    }
-    case 'python':
-      return ['**/__pycache__', '**/*.py[cod]', '.venv', 'venv', '.tox', '.pytest_cache', '.mypy_cache', '.ruff_cache', '*.egg-info', 'dist', 'build'];
-    case 'go':
-      return ['bin', 'vendor', '*.test', '*.out'];
-    case 'java':
-      return ['target', 'build', '.gradle', 'out', '*.class'];
-    case 'dotnet':
-      return ['**/bin', '**/obj', '*.user', '.vs'];
-    case 'rust':
-      return ['target'];
-    case 'ruby':
-      return ['.bundle', 'vendor/bundle', 'log/*', 'tmp/*', 'storage/*', 'public/assets', 'node_modules'];
-    case 'php':
-      return ['vendor', 'node_modules', 'storage/logs/*', 'storage/framework/cache/*', 'storage/framework/sessions/*', 'storage/framework/views/*', 'bootstrap/cache/*'];
-    case 'static':
-      // The site is copied as is: keep the build files out of the web root.
-      return ['node_modules', 'Dockerfile*', '.dockerignore'];
-  }
+  return moduleOf(app.ecosystem).dockerignore(app);
 }
 
 /** Every entry Parity wants for the apps built from one context, grouped with a comment per group. */

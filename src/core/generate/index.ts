@@ -8,6 +8,7 @@ import type { RepoReader } from '../repo';
 import { UserError } from '../errors';
 import { uniqueLabels } from './names';
 import { joinPath, planApp, type AppPlan } from './plan';
+import { moduleOf } from '../ecosystems';
 import { dockerfileBody } from './dockerfile';
 import { dockerignoreBody, mergeDockerignore } from './dockerignore';
 import { manifests } from './kube';
@@ -102,7 +103,7 @@ export function generate(detected: DetectResult, options: GenerateOptions): Gene
   const serviceNames = new Map<ServiceKind, string>(kinds.map((k) => [k, names.includes(k) ? `${k}-svc` : k]));
   const tag = options.imageTag ?? 'dev';
 
-  const plans: AppPlan[] = apps.map((app, i) => planApp(app, names[i], options));
+  const plans: AppPlan[] = apps.map((app, i) => planApp(app, names[i], options, moduleOf(app.ecosystem)));
   const perApp: { plan: AppPlan; dockerfile: string; manifests: Record<string, string> }[] = [];
 
   for (const plan of plans) {
@@ -111,7 +112,7 @@ export function generate(detected: DetectResult, options: GenerateOptions): Gene
     const appWarnings: string[] = [];
     if (app.port && plan.port !== app.port.value) appWarnings.push(`the app is served on ${plan.port} in the container (detected ${app.port.value} from ${app.port.source})`);
     if (plan.port !== null && plan.port < 1024) appWarnings.push(`port ${plan.port} is privileged: a non-root container without capabilities cannot bind it; make the app listen on 8080`);
-    if (app.lockfile?.value.startsWith('../') && plan.context === plan.dir && app.ecosystem !== 'go') appWarnings.push(`the lockfile ${app.lockfile.value} is outside the app folder: the image installs without it`);
+    if (app.lockfile?.value.startsWith('../') && plan.context === plan.dir && !plan.ecosystem.runtime.outerLockfileIsWorkspace) appWarnings.push(`the lockfile ${app.lockfile.value} is outside the app folder: the image installs without it`);
     if (plan.shape === 'worker') appWarnings.push('no port detected: generated as a worker (no Service, no probes); if it serves HTTP, declare its port');
     const body = dockerfileBody({ plan, family: options.family, cacheMounts: Boolean(options.cacheMounts), warnings: appWarnings, readText: options.repo ? (p) => options.repo!.readText(p) : undefined });
     const dockerfile = withHeader(body, regenerate);

@@ -1,6 +1,7 @@
 // The facts every generated file of one app must agree on (port, UID, health path, env wiring, writable
 // paths), decided once here so the Dockerfile, the manifests and compose cannot drift apart.
 import type { AppProfile, EnvVarUse } from '../model';
+import type { EcosystemModule } from '../ecosystem';
 import type { GenerateOptions } from './index';
 import { wiredServiceVars, type ServiceVar } from './services';
 
@@ -11,6 +12,8 @@ export type AppShape = 'server' | 'spa' | 'static' | 'worker';
 
 export interface AppPlan {
   app: AppProfile;
+  /** Everything Parity knows about the app's ecosystem. */
+  ecosystem: EcosystemModule;
   /** DNS-1123 name used for the image, Kubernetes objects and the compose service. */
   name: string;
   /** The app folder relative to the scanned root, `''` for the root. */
@@ -49,61 +52,56 @@ export interface AppPlan {
 
 export const SPA_PORT = 8080;
 
-/** The port an app that reads PORT is given when none was detected: its ecosystem's usual one. */
-export const DEFAULT_PORTS: Record<AppProfile['ecosystem'], number> = {
-  node: 3000, python: 8000, ruby: 3000, go: 8080, java: 8080, dotnet: 8080, rust: 8080, php: 8080, static: 8080,
-};
 export const SPA_HEALTH = '/healthz';
 
-export function shapeOf(app: AppProfile): AppShape {
-  if (app.ecosystem === 'static') return 'static';
-  if (app.ecosystem === 'node' && !app.start && app.build && app.outputDir) return 'spa';
+const FILE_SHAPES: ReadonlySet<AppShape> = new Set(['spa', 'static']);
+
+/** nginx serves the app's files (a static site or a single-page app's build output). */
+export function servesFiles(shape: AppShape): boolean {
+  return FILE_SHAPES.has(shape);
+}
+
+export function shapeOf(app: AppProfile, eco: EcosystemModule): AppShape {
+  const own = eco.runtime.shape?.(app);
+  if (own) return own;
   // Reading PORT means listening on it, even when the value it falls back to was not found.
-  if (app.port || app.ecosystem === 'php' || reads(app, 'PORT')) return 'server';
+  if (app.port || reads(app, 'PORT')) return 'server';
   return 'worker';
 }
 
-/**
- * Env vars the generated image itself sets (ENV in the runtime stage): the manifests and compose never
- * re-declare them, where an empty or different value would override the image's.
- */
-const IMAGE_ENV: Partial<Record<AppProfile['ecosystem'], string[]>> = {
-  node: ['NODE_ENV', 'NEXT_TELEMETRY_DISABLED', 'HOSTNAME'],
-  python: ['PYTHONUNBUFFERED', 'PYTHONDONTWRITEBYTECODE'],
-  dotnet: ['ASPNETCORE_URLS'],
-};
+/** Env vars the generated image itself sets (its module's list): manifests and compose never re-declare them. */
+export function imageSetsEnv(eco: EcosystemModule, name: string): boolean {
+  return eco.runtime.imageEnv?.includes(name) ?? false;
+}
 
 /**
  * The app cannot run without it. Optional vars — a default in code, or only switched on when present —
  * are never wired as `VAR: ""` / `${VAR}`: an empty string is truthy in Ruby, fails a Joi number check and
  * turns on `if "X" in os.environ`.
  */
-export function imageSetsEnv(ecosystem: AppProfile['ecosystem'], name: string): boolean {
-  return IMAGE_ENV[ecosystem]?.includes(name) ?? false;
-}
-
 export function isRequired(e: EnvVarUse): boolean {
   return e.required ?? !e.hasDefault;
 }
 
-export function planApp(app: AppProfile, name: string, options: GenerateOptions): AppPlan {
-  const shape = shapeOf(app);
-  const port = shape === 'spa' || shape === 'static' || app.ecosystem === 'php' ? SPA_PORT : shape === 'server' ? (app.port?.value ?? DEFAULT_PORTS[app.ecosystem]) : null;
-  const portDefaulted = shape === 'server' && app.ecosystem !== 'php' && !app.port;
-  const healthPath = shape === 'spa' || shape === 'static' ? SPA_HEALTH : (app.healthPath?.value ?? null);
+export function planApp(app: AppProfile, name: string, options: GenerateOptions, eco: EcosystemModule): AppPlan {
+  const shape = shapeOf(app, eco);
+  const fixed = eco.runtime.fixedPort;
+  const port = shape === 'spa' ? SPA_PORT : fixed ?? (shape === 'server' ? (app.port?.value ?? eco.runtime.defaultPort) : null);
+  const portDefaulted = shape === 'server' && fixed === undefined && !app.port;
+  const healthPath = servesFiles(shape) ? SPA_HEALTH : (app.healthPath?.value ?? null);
   const svc = wiredServiceVars(app.env, [...new Set(app.services.map((s) => s.value))].sort());
   const wired = new Set(svc.map((v) => v.name));
-  const rest = app.env.filter((e) => !wired.has(e.name) && !imageSetsEnv(app.ecosystem, e.name));
+  const rest = app.env.filter((e) => !wired.has(e.name) && !imageSetsEnv(eco, e.name));
   const dir = app.path === '.' ? '' : app.path;
   const rawLock = app.lockfile?.value ?? undefined;
-  const workspaceCapable = app.ecosystem === 'node' || app.ecosystem === 'rust' || (app.ecosystem === 'python' && app.packageManager?.value === 'uv');
-  const context = app.ecosystem === 'go'
-    ? goWorkspace(app, dir, options) ?? dir
-    : workspaceCapable ? contextDir(dir, rawLock) : dir;
+  const context = eco.runtime.buildContext?.(app, dir, options.repo) ?? dir;
   const above = Boolean(rawLock?.startsWith('../'));
-  const lockfile = app.ecosystem === 'go' && context !== dir ? undefined : above ? (context !== dir ? lockfileName(rawLock) : undefined) : rawLock;
+  // From a workspace root the Dockerfile copies the root's lockfile; a lockfile above an app built from its
+  // own folder is out of reach; the app's own lockfile is not used from a workspace root (go.work).
+  const lockfile = context !== dir ? (above ? lockfileName(rawLock) : undefined) : above ? undefined : rawLock;
   return {
     app,
+    ecosystem: eco,
     name,
     dir,
     context,
@@ -121,7 +119,7 @@ export function planApp(app: AppProfile, name: string, options: GenerateOptions)
       secrets: rest.filter((e) => e.secret),
       optional: rest.filter((e) => !e.secret && !isRequired(e) && e.name !== 'PORT'),
     },
-    writablePaths: writablePaths(app, shape, options.family, context === dir ? '' : context ? dir.slice(context.length + 1) : dir),
+    writablePaths: writablePaths(app, eco, shape, options.family, context === dir ? '' : context ? dir.slice(context.length + 1) : dir),
   };
 }
 
@@ -140,12 +138,12 @@ export function contextDir(dir: string, lockfile: string | undefined): string {
  * The folder of the go.work that includes a Go app (its modules resolve through it, so the build needs the
  * workspace): found next to or above the app through `options.repo`, or named by the version's source.
  */
-export function goWorkspace(app: AppProfile, dir: string, options: GenerateOptions): string | undefined {
+export function goWorkspace(app: AppProfile, dir: string, repo: { readText(path: string): string | undefined } | undefined): string | undefined {
   const parts = dir ? dir.split('/') : [];
-  if (options.repo) {
+  if (repo) {
     for (let i = parts.length; i >= 0; i--) {
       const at = parts.slice(0, i).join('/');
-      if (options.repo.readText(joinPath(at, 'go.work')) !== undefined) return at === dir ? undefined : at;
+      if (repo.readText(joinPath(at, 'go.work')) !== undefined) return at === dir ? undefined : at;
     }
   }
   const m = /^(?:(.*)\/)?go\.work(?::\d+)?$/.exec(app.runtimeVersion?.source ?? '');
@@ -158,19 +156,9 @@ export function lockfileName(lockfile: string | null | undefined): string | unde
   return lockfile ? lockfile.slice(lockfile.lastIndexOf('/') + 1) : undefined;
 }
 
-function writablePaths(app: AppProfile, shape: AppShape, family: GenerateOptions['family'], inContext: string): string[] {
-  const paths = ['/tmp'];
-  if (shape === 'spa' || shape === 'static') return paths;
-  const fw = app.framework?.value.toLowerCase() ?? '';
-  if (fw.includes('next')) paths.push(joinPath('/app', inContext, '.next/cache'));
-  // Rails writes logs, bootsnap's cache, puma's pid and Active Storage / SQLite files (storage/, Rails 8).
-  if (app.ecosystem === 'ruby') paths.push('/app/log', '/app/storage', '/app/tmp/cache', '/app/tmp/pids', '/app/tmp/sockets');
-  if (app.ecosystem === 'php') {
-    const root = family === 'rhel' ? '/opt/app-root/src' : '/var/www/html';
-    if (family !== 'rhel') paths.push('/var/lock/apache2', '/var/run/apache2');
-    if (fw.includes('laravel')) paths.push(...['bootstrap/cache', 'storage/framework/cache', 'storage/framework/sessions', 'storage/framework/views', 'storage/logs'].map((d) => `${root}/${d}`));
-  }
-  return paths;
+function writablePaths(app: AppProfile, eco: EcosystemModule, shape: AppShape, family: GenerateOptions['family'], inContext: string): string[] {
+  if (servesFiles(shape)) return ['/tmp'];
+  return ['/tmp', ...(eco.runtime.writablePaths?.(app, family, inContext) ?? [])];
 }
 
 /** `apps/api` + `Dockerfile` → `apps/api/Dockerfile`. */

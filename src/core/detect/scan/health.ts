@@ -18,6 +18,7 @@ const RAILS_UP_RE = /^[ \t]*get[ \t]*\(?[ \t]*(['"])\/?(?<path>up)\1[ \t]*(?:=>|
 const HINTS = ['health', 'livez', 'readyz', 'ping'];
 
 export function healthPathIn(text: string, lang: Lang): { path: string; line: number } | null {
+  // Language-level (allow-listed): Rails' `/up` route is Ruby source syntax, not an ecosystem dispatch.
   const res = [...(HINTS.some((h) => text.includes(h)) ? [ROUTE_RE] : []), ...(lang === 'ruby' && text.includes('up') ? [RAILS_UP_RE] : [])];
   let best: { path: string; index: number; end: number } | null = null;
   let starts: number[] | undefined;

@@ -53,6 +53,7 @@ export function inCommentLine(text: string, starts: number[], offset: number, la
   let i = starts[lineAt(starts, offset) - 1];
   while (i < offset && (text[i] === ' ' || text[i] === '\t')) i++;
   const c = text[i];
+  // Language-level (allow-listed): PHP 8 attributes `#[...]` are source syntax, not comments.
   if (c === '#') return HASH_COMMENTS.has(lang) && !(lang === 'php' && text[i + 1] === '[');
   if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) return SLASH_COMMENTS.has(lang);
   if (c === '*' && text[i + 1] !== '*' && SLASH_COMMENTS.has(lang)) return /^\*(\s|\/|$)/.test(text.slice(i, i + 2));

@@ -3,7 +3,7 @@ import type { Finding, TextEdit } from '../../model';
 import type { DriftContext } from '../context';
 import { dfEvidence } from '../helpers';
 import type { Rule } from '../rule';
-import { readPins, significant, pinFloor, type Runtime } from '../pins';
+import { readPins, significant, pinFloor, runtimeOfRepository } from '../pins';
 
 /** 'latest' or no tag (and no digest). Variables and scratch are not images we can judge. */
 export function floatingTag(image: string): boolean {
@@ -12,8 +12,6 @@ export function floatingTag(image: string): boolean {
   const colon = image.lastIndexOf(':');
   return colon <= slash || image.slice(colon + 1) === 'latest';
 }
-
-const IMAGE_OF: Record<string, Runtime> = { node: 'node', python: 'python', golang: 'go', ruby: 'ruby', php: 'php', 'eclipse-temurin': 'java' };
 
 export const FLOATING_TAG: Rule = {
   id: 'FLOATING_TAG',
@@ -26,7 +24,7 @@ export const FLOATING_TAG: Rule = {
         const isStageRef = df!.stages.some((s) => s.index < stage.index && s.alias?.toLowerCase() === stage.image.toLowerCase());
         if (isStageRef || !floatingTag(stage.image)) continue;
         const name = stage.image.replace(/:latest$/, '');
-        const runtime = IMAGE_OF[name];
+        const runtime = runtimeOfRepository(name);
         const pin = runtime && pins.find((p) => p.runtime === runtime);
         const edits: TextEdit[] = [];
         if (pin && pinFloor(pin.spec)) {

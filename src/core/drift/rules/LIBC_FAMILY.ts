@@ -7,6 +7,8 @@ import { artifactRelevant, describeElf, locEvidence, replaceFromImage } from '..
 import type { NativeArtifact } from '../types';
 import type { Rule } from '../rule';
 import { finalStage } from '../../manifests/dockerfile';
+import { moduleOf } from '../../ecosystems';
+import { runtimeOfRepository } from '../pins';
 
 export function envForArtifact(ctx: DriftContext, a: NativeArtifact): RuntimeEnv {
   return ctx.runtimeOf('file' in a.location ? ctx.unitOf(a.location.file) : undefined);
@@ -21,8 +23,9 @@ export function glibcVariant(image: string): string | undefined {
   if (base === 'alpine') return 'debian:bookworm-slim';
   if (!/alpine/.test(tag)) return undefined;
   const version = tag.replace(/-?alpine[\d.]*/, '');
-  if (base === 'python') return `${name}:${version ? version + '-' : ''}slim-bookworm`;
-  return `${name}:${version ? version + '-' : ''}bookworm-slim`;
+  const runtime = runtimeOfRepository(base);
+  const debianTag = (runtime && moduleOf(runtime).images.debianTag) || ((v: string) => `${v ? v + '-' : ''}bookworm-slim`);
+  return `${name}:${debianTag(version)}`;
 }
 
 export const LIBC_FAMILY: Rule = {

@@ -8,14 +8,20 @@ import type { DriftContext } from '../context';
 import { dfEvidence } from '../helpers';
 import type { Rule } from '../rule';
 import { pinFloor, readPins, runtimeOfImage, significant, type RuntimePin } from '../pins';
+import { moduleOf } from '../../ecosystems';
 
-const HOST_BINARY: Record<string, string> = { node: 'node', python: 'python3', go: 'go', java: 'java', ruby: 'ruby', php: 'php', dotnet: 'dotnet' };
 
 function conflicts(pin: RuntimePin, version: string): boolean {
   const floor = pinFloor(pin.spec);
   if (!floor) return false;
   if (pin.kind === 'min') return compareVersions(significant(pin.runtime, version), significant(pin.runtime, floor)) < 0;
   return significant(pin.runtime, version) !== significant(pin.runtime, floor);
+}
+
+/** The ecosystem's words for what a mismatch breaks, after `sep`, or nothing. */
+function hint(pin: RuntimePin, kind: 'belowFloor' | 'mismatch', sep: string): string {
+  const text = moduleOf(pin.runtime).versionHints?.[kind];
+  return text ? sep + text : '';
 }
 
 function pinEvidence(pin: RuntimePin) {
@@ -46,8 +52,8 @@ export const RUNTIME_VERSION: Rule = {
           id: 'RUNTIME_VERSION', severity,
           title: `${pin.runtime} ${pin.spec} in ${pin.file}, ${rt.version} in the image`,
           message: pin.kind === 'min'
-            ? `${pin.file} requires ${pin.runtime} ${pin.spec}, but ${df!.path}:${stage.fromLine} builds on ${stage.image} (${pin.runtime} ${rt.version})${pin.runtime === 'java' ? ': classes compiled for the newer release fail with UnsupportedClassVersionError' : ''}.`
-            : `The project pins ${pin.runtime} ${pin.spec} (${pin.file}) but ${df!.path}:${stage.fromLine} uses ${stage.image}. What you test locally is not what runs${pin.runtime === 'node' ? '; native modules built for one Node ABI fail on the other (NODE_MODULE_VERSION mismatch)' : ''}.`,
+            ? `${pin.file} requires ${pin.runtime} ${pin.spec}, but ${df!.path}:${stage.fromLine} builds on ${stage.image} (${pin.runtime} ${rt.version})${hint(pin, 'belowFloor', ': ')}.`
+            : `The project pins ${pin.runtime} ${pin.spec} (${pin.file}) but ${df!.path}:${stage.fromLine} uses ${stage.image}. What you test locally is not what runs${hint(pin, 'mismatch', '; ')}.`,
           evidence: [pinEvidence(pin), dfEvidence(df!, stage.fromLine)],
           fix: { text: `Use ${pin.runtime} ${floor} in the image (or move the pin, if the image is the intended version).`, ...(edits.length ? { edits } : {}) },
           app: unit.dir || '.',
@@ -66,14 +72,14 @@ export const RUNTIME_VERSION: Rule = {
             app: unit.dir || '.',
           });
         }
-        const hv = ctx.host?.runtimes[HOST_BINARY[pin.runtime]] ?? ctx.host?.runtimes[pin.runtime];
+        const hv = ctx.host?.runtimes[moduleOf(pin.runtime).host?.binary ?? pin.runtime] ?? ctx.host?.runtimes[pin.runtime];
         if (hv && conflicts(pin, hv)) {
           out.push({
             id: 'RUNTIME_VERSION', severity: 'info',
             title: `this machine runs ${pin.runtime} ${hv}, project pins ${pin.spec}`,
             message: `You develop and test with ${pin.runtime} ${hv}; ${pin.file} pins ${pin.spec}. Native modules and lockfiles produced here may not match production.`,
             evidence: [pinEvidence(pin)],
-            fix: { text: pin.runtime === 'node' ? `Switch with your version manager (nvm use / fnm use) before installing.` : `Install ${pin.runtime} ${pin.spec} locally (pyenv, asdf, sdkman…).` },
+            fix: { text: moduleOf(pin.runtime).versionHints?.switchLocally ?? `Install ${pin.runtime} ${pin.spec} locally (pyenv, asdf, sdkman…).` },
             app: unit.dir || '.',
           });
         }

@@ -6,6 +6,8 @@ import { afterFinalFrom, dfEvidence, installCommand, installedByDockerfile } fro
 import type { Rule } from '../rule';
 import type { ZoneUse } from '../scan';
 import { distroFromImage } from '../../platform/distros';
+import { moduleOf } from '../../ecosystems';
+import { runtimeOfRepository } from '../pins';
 import { envNames, finalStage, instructions, stageChain } from '../../manifests/dockerfile';
 
 /** Whether a base image has /usr/share/zoneinfo without installing tzdata. */
@@ -14,7 +16,8 @@ export function baseHasTzdata(image: string): boolean | undefined {
   const name = lower.split(':')[0];
   const base = name.slice(name.lastIndexOf('/') + 1);
   if (base === 'scratch') return false;
-  if (base === 'python') return true; // the official Python images install tzdata, slim ones included
+  const runtime = runtimeOfRepository(base);
+  if (runtime && moduleOf(runtime).images.tzdata) return true; // e.g. the official Python images, slim ones included
   const guess = distroFromImage(image);
   if (!guess) return undefined;
   const d = guess.distro;
@@ -63,6 +66,7 @@ export const TZ_LOCALE: Rule = {
       const edits: TextEdit[] = [];
       const edit = df && install && !img ? afterFinalFrom(df, install + '\n') : undefined;
       if (edit) edits.push(edit);
+      // Language-level (allow-listed): a source-language fact of the scanned code, not an ecosystem dispatch.
       const goHint = uses.some((u) => u.use.language === 'go') ? ' For Go, `import _ "time/tzdata"` embeds the database in the binary instead.' : '';
       const scratchHint = stage && /^scratch$/.test(stage.baseImage) ? ' For scratch: COPY --from=<build stage> /usr/share/zoneinfo /usr/share/zoneinfo.' : '';
       out.push({

@@ -1,12 +1,15 @@
 // .NET: restore from the project file in its own layer, publish, run on the ASP.NET runtime image.
-import { imagesFor } from '../../platform/base-images';
+import { chooseImages } from '../../platform/image-rules';
+import { images } from './images';
 import { cache, lockfileOf, runtimeSetup, runtimeTail, type DockerfileInput } from '../../generate/dockerfile/context';
 import { rootFirst, run, type Stage } from '../../generate/dockerfile/render';
+
+export const LABEL = '.NET';
 
 export function dotnetDockerfile(input: DockerfileInput): Stage[] {
   const { plan, family } = input;
   const app = plan.app;
-  const choice = imagesFor({ family, ecosystem: 'dotnet', detected: app.runtimeVersion });
+  const choice = chooseImages(images, LABEL, { family, detected: app.runtimeVersion });
   input.warnings.push(...choice.warnings);
   const assembly = app.binary?.value ?? app.name;
   const lock = lockfileOf(input);

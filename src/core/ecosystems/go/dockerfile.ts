@@ -1,9 +1,12 @@
 // Go: modules downloaded in their own layer, a static binary (CGO_ENABLED=0 unless the app uses cgo)
 // copied into a small runtime image.
-import { imagesFor } from '../../platform/base-images';
+import { chooseImages } from '../../platform/image-rules';
+import { images } from './images';
 import { buildPackages, cache, copyManifests, lockfileOf, runtimeSetup, runtimeTail, type DockerfileInput } from '../../generate/dockerfile/context';
 import { rootFirst, run, type Stage } from '../../generate/dockerfile/render';
 import { joinPath } from '../../generate/plan';
+
+export const LABEL = 'Go';
 
 /** The package to build from a detected `go build … ./cmd/server` command, else `.`. */
 export function goTarget(build: string | undefined): string {
@@ -15,7 +18,7 @@ export function goTarget(build: string | undefined): string {
 export function goDockerfile(input: DockerfileInput): Stage[] {
   const { plan, family } = input;
   const app = plan.app;
-  const choice = imagesFor({ family, ecosystem: 'go', detected: app.runtimeVersion });
+  const choice = chooseImages(images, LABEL, { family, detected: app.runtimeVersion });
   input.warnings.push(...choice.warnings);
   const cgo = Boolean(app.cgo?.value);
   const bin = (app.binary?.value ?? plan.name).replace(/^.*\//, '');

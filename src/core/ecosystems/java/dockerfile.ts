@@ -1,8 +1,11 @@
 // Java: Maven or Gradle (or their wrappers) resolve dependencies in their own layer, build the artifact
 // (a jar, or a Gradle `installDist` distribution), and a JRE image runs it with container-aware heap sizing.
-import { imagesFor } from '../../platform/base-images';
+import { chooseImages } from '../../platform/image-rules';
+import { images } from './images';
 import { cache, runtimeSetup, runtimeTail, lockfileOf, type DockerfileInput } from '../../generate/dockerfile/context';
 import { rootFirst, run, type Stage } from '../../generate/dockerfile/render';
+
+export const LABEL = 'Java';
 
 /** Copies the built jar to /out/app.jar: the detected artifact, else the first non-plain jar. */
 function pickJar(dir: string, artifact: string | undefined): string {
@@ -17,12 +20,12 @@ export function javaDockerfile(input: DockerfileInput): Stage[] {
   const gradle = app.packageManager?.value === 'gradle' || /gradle/.test(buildCmd ?? '');
   const wrapper = /^\.\/(mvnw|gradlew)\b/.test(buildCmd ?? '');
   const tool = wrapper ? 'wrapper' : gradle ? 'gradle' : 'maven';
-  const choice = imagesFor({ family, ecosystem: 'java', detected: app.runtimeVersion, tool });
+  const choice = chooseImages(images, LABEL, { family, detected: app.runtimeVersion, tool });
   input.warnings.push(...choice.warnings);
   let buildImage = choice.build;
   if (family === 'rhel' && gradle && !wrapper) {
     // UBI OpenJDK images ship Maven only; the artifact is portable, so Gradle builds on the Gradle image.
-    buildImage = imagesFor({ family: 'debian', ecosystem: 'java', detected: app.runtimeVersion, tool: 'gradle' }).build;
+    buildImage = chooseImages(images, LABEL, { family: 'debian', detected: app.runtimeVersion, tool: 'gradle' }).build;
   }
   const artifact = app.binary?.value ?? undefined;
   // `./gradlew installDist` → build/install/<name>/bin/<name>: a start script plus lib/*.jar.

@@ -1,6 +1,8 @@
 // Node.js: npm / yarn / pnpm / bun, with an optional build stage (TypeScript, Next.js…); a Vite/CRA SPA
 // is built with Node and served by nginx (see static.ts).
-import { imagesFor } from '../../platform/base-images';
+import { chooseImages } from '../../platform/image-rules';
+import { images } from './images';
+import { bunHealth, nodeHealth } from './health';
 import type { PackageManager } from '../../model';
 import { joinPath, lockfileName, reads } from '../../generate/plan';
 import { cache, copyManifests, lockfileOf, runtimeSetup, runtimeTail, buildPackages, type DockerfileInput } from '../../generate/dockerfile/context';
@@ -8,6 +10,8 @@ import { rootFirst, run, splitCommand, envPrefix, mergeEnv, type Stage } from '.
 import { productionStart, readManifest } from './production-start';
 import { nodeInstallClosure } from './install-closure';
 import { nginxRuntime } from '../static/dockerfile';
+
+export const LABEL = 'Node.js';
 
 interface PmCommands {
   setup: string[];
@@ -122,7 +126,7 @@ export function nodeDockerfile(input: DockerfileInput): Stage[] {
   const { plan } = input;
   const app = plan.app;
   const pmName = app.packageManager?.value ?? 'npm';
-  const choice = imagesFor({ family: input.family, ecosystem: 'node', detected: enginesRange(app.runtimeVersion, input.readText?.(joinPath(plan.dir, 'package.json'))), tool: pmName === 'bun' ? 'bun' : undefined });
+  const choice = chooseImages(images, LABEL, { family: input.family, detected: enginesRange(app.runtimeVersion, input.readText?.(joinPath(plan.dir, 'package.json'))), tool: pmName === 'bun' ? 'bun' : undefined });
   input.warnings.push(...choice.warnings);
   const lock = lockfileOf(input);
   if (!lock) input.warnings.push('no lockfile found: dependency installs are not reproducible (commit one)');
@@ -243,7 +247,7 @@ export function nodeDockerfile(input: DockerfileInput): Stage[] {
       ...runtimeSetup(input, runtimeImage, '/app'),
       ...copies,
       ...(plan.inContext ? [`WORKDIR ${appDir}`] : []),
-      ...runtimeTail(input, runtimeImage, pmName === 'bun' ? 'bun' : 'node', cmd),
+      ...runtimeTail(input, runtimeImage, pmName === 'bun' ? bunHealth : nodeHealth, cmd),
     ],
   };
   stages.push(runtime);

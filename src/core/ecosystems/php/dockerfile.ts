@@ -1,8 +1,12 @@
 // PHP: Composer installs production dependencies in its own image; Apache + mod_php serves the app on
 // 8080 as the app user (Debian php:<v>-apache; UBI php image on RHEL).
-import { imagesFor } from '../../platform/base-images';
+import { chooseImages } from '../../platform/image-rules';
+import { images } from './images';
+import { phpHealth } from './health';
 import { cache, lockfileOf, copyManifests, runtimeSetup, runtimeTail, gidOf, type DockerfileInput } from '../../generate/dockerfile/context';
 import { createUser, installCommands, nativePackages, rootFirst, run, type Stage } from '../../generate/dockerfile/render';
+
+export const LABEL = 'PHP';
 
 /** Extensions compiled into the official php images already. */
 const BUILT_IN = new Set(['ctype', 'curl', 'dom', 'fileinfo', 'filter', 'ftp', 'hash', 'iconv', 'json', 'libxml', 'mbstring', 'mysqlnd', 'openssl', 'pcre', 'pdo', 'pdo_sqlite', 'phar', 'posix', 'readline', 'session', 'simplexml', 'sodium', 'sqlite3', 'tokenizer', 'xml', 'xmlreader', 'xmlwriter', 'zlib']);
@@ -16,7 +20,7 @@ export function phpAppRoot(family: string): string {
 export function phpDockerfile(input: DockerfileInput): Stage[] {
   const { plan } = input;
   const app = plan.app;
-  const choice = imagesFor({ family: input.family, ecosystem: 'php', detected: app.runtimeVersion });
+  const choice = chooseImages(images, LABEL, { family: input.family, detected: app.runtimeVersion });
   input.warnings.push(...choice.warnings);
   const family = choice.runtime.pkg === 'apt' ? 'debian' : 'rhel';
   const laravel = /laravel/i.test(app.framework?.value ?? '');
@@ -61,6 +65,6 @@ export function phpDockerfile(input: DockerfileInput): Stage[] {
   if (own.length) lines.push(run([`mkdir -p ${own.join(' ')}`, `chown -R ${plan.uid}:${gidOf(input)} ${own.join(' ')}`]));
   // writable paths were chowned above; the shared tail must not repeat it.
   const tailInput = { ...input, plan: { ...plan, writablePaths: ['/tmp'] } };
-  lines.push(...runtimeTail(tailInput, choice.runtime, 'php', family === 'debian' ? ['apache2-foreground'] : ['/usr/libexec/s2i/run']));
+  lines.push(...runtimeTail(tailInput, choice.runtime, phpHealth, family === 'debian' ? ['apache2-foreground'] : ['/usr/libexec/s2i/run']));
   return [deps, { from: choice.runtime.ref, comment: [choice.note], lines }];
 }

@@ -1,9 +1,13 @@
 // Python: pip / poetry / pipenv / uv / pdm into a virtualenv in a build stage; the runtime stage gets the
 // virtualenv and the sources, nothing else.
-import { imagesFor } from '../../platform/base-images';
+import { chooseImages } from '../../platform/image-rules';
+import { images } from './images';
+import { pythonHealth } from './health';
 import { joinPath, lockfileName, reads } from '../../generate/plan';
 import { buildPackages, cache, copyManifests, lockfileOf, runtimeSetup, runtimeTail, type DockerfileInput } from '../../generate/dockerfile/context';
 import { rootFirst, run, splitCommand, envPrefix, mergeEnv, type Stage } from '../../generate/dockerfile/render';
+
+export const LABEL = 'Python';
 
 /** Tool versions installed in the build stage only. */
 const TOOLS = { poetry: 'poetry==1.8.5', uv: 'uv==0.5.11', pipenv: 'pipenv==2024.4.0', pdm: 'pdm==2.22.1' };
@@ -11,7 +15,7 @@ const TOOLS = { poetry: 'poetry==1.8.5', uv: 'uv==0.5.11', pipenv: 'pipenv==2024
 export function pythonDockerfile(input: DockerfileInput): Stage[] {
   const { plan } = input;
   const app = plan.app;
-  const choice = imagesFor({ family: input.family, ecosystem: 'python', detected: app.runtimeVersion });
+  const choice = chooseImages(images, LABEL, { family: input.family, detected: app.runtimeVersion });
   input.warnings.push(...choice.warnings);
   const pm = app.packageManager?.value ?? 'pip';
   const lock = lockfileOf(input);
@@ -92,7 +96,7 @@ export function pythonDockerfile(input: DockerfileInput): Stage[] {
       'COPY --from=build /opt/venv /opt/venv',
       'COPY --from=build /app /app',
       ...(plan.inContext ? [`WORKDIR ${appDir}`] : []),
-      ...runtimeTail(input, choice.runtime, 'python', cmd),
+      ...runtimeTail(input, choice.runtime, pythonHealth, cmd),
     ],
   };
   return [...stages, runtime];

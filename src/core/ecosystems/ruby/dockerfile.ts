@@ -1,16 +1,20 @@
 // Ruby (Rails, Sinatra…): gems installed for production in a build stage with compilers; assets
 // precompiled there; the runtime stage gets the bundle and the app.
-import { imagesFor } from '../../platform/base-images';
+import { chooseImages } from '../../platform/image-rules';
+import { images } from './images';
+import { rubyHealth } from './health';
 import { reads } from '../../generate/plan';
 import { buildPackages, lockfileOf, copyManifests, runtimeSetup, runtimeTail, type DockerfileInput } from '../../generate/dockerfile/context';
 import { rootFirst, run, splitCommand, envPrefix, mergeEnv, type Stage } from '../../generate/dockerfile/render';
+
+export const LABEL = 'Ruby';
 
 const bundleEnv = (locked: boolean) => `${locked ? 'BUNDLE_DEPLOYMENT=1 ' : ''}BUNDLE_PATH=/usr/local/bundle BUNDLE_WITHOUT=development:test`;
 
 export function rubyDockerfile(input: DockerfileInput): Stage[] {
   const { plan, family } = input;
   const app = plan.app;
-  const choice = imagesFor({ family, ecosystem: 'ruby', detected: app.runtimeVersion });
+  const choice = chooseImages(images, LABEL, { family, detected: app.runtimeVersion });
   input.warnings.push(...choice.warnings);
   const rails = /rails/i.test(app.framework?.value ?? '');
   const compilers = family === 'debian' ? ['build-essential'] : family === 'alpine' ? ['build-base'] : [];
@@ -44,7 +48,7 @@ export function rubyDockerfile(input: DockerfileInput): Stage[] {
       'WORKDIR /app',
       'COPY --from=build /usr/local/bundle /usr/local/bundle',
       'COPY --from=build /app /app',
-      ...runtimeTail(input, choice.runtime, 'ruby', cmd, { startPeriod: '30s' }),
+      ...runtimeTail(input, choice.runtime, rubyHealth, cmd, { startPeriod: '30s' }),
     ],
   };
   return [build, runtime];

@@ -1,13 +1,16 @@
 // Rust: dependencies compiled against a placeholder main so they stay cached, then the real release build.
-import { imagesFor } from '../../platform/base-images';
+import { chooseImages } from '../../platform/image-rules';
+import { images } from './images';
 import { buildPackages, cache, copyManifests, lockfileOf, runtimeSetup, runtimeTail, type DockerfileInput } from '../../generate/dockerfile/context';
 import { rootFirst, run, type Stage } from '../../generate/dockerfile/render';
 import { lockfileName } from '../../generate/plan';
 
+export const LABEL = 'Rust';
+
 export function rustDockerfile(input: DockerfileInput): Stage[] {
   const { plan, family } = input;
   const app = plan.app;
-  const choice = imagesFor({ family, ecosystem: 'rust', detected: app.runtimeVersion });
+  const choice = chooseImages(images, LABEL, { family, detected: app.runtimeVersion });
   input.warnings.push(...choice.warnings);
   if (family === 'rhel') input.warnings.push('UBI has no Rust image: the build uses the Rust toolchain packaged for RHEL 9, not the detected version');
   const bin = (app.binary?.value ?? app.name).replace(/^.*\//, '');

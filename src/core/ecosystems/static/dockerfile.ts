@@ -1,10 +1,12 @@
 // Static files served by nginx as the non-root app user on 8080: a plain static site, or a Node SPA's
 // build output (with index.html fallback for client-side routing).
-import { nginxImage } from '../../platform/base-images';
+import { nginxImage } from '../../platform/image-rules';
 import { SPA_HEALTH, joinPath } from '../../generate/plan';
 import { runtimeSetup, runtimeTail, type DockerfileInput } from '../../generate/dockerfile/context';
 import type { Stage } from '../../generate/dockerfile/render';
 import { installCommands, rootFirst, run } from '../../generate/dockerfile/render';
+
+export const LABEL = 'Static site';
 
 export const WEB_ROOT = '/srv/www';
 

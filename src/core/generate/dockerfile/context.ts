@@ -1,8 +1,8 @@
 // What every ecosystem's Dockerfile generator receives and the runtime-stage tail they share.
-import type { BaseImage, ImageChoice } from '../../platform/base-images';
+import type { BaseImage, ImageChoice } from '../../platform/image-rules';
 import type { Family } from '../../model';
 import { reads, type AppPlan } from '../plan';
-import { createUser, execForm, healthcheck, installCommands, nativePackages, run, type HealthRuntime } from './render';
+import { createUser, execForm, healthcheck, installCommands, nativePackages, run, type HealthProbe } from './render';
 
 export interface DockerfileInput {
   plan: AppPlan;
@@ -37,15 +37,13 @@ export function buildPackages(input: DockerfileInput, image: BaseImage, extra: s
   return pkgs.length ? [run(installCommands(image.pkg, pkgs))] : [];
 }
 
-const SETS_OWN_PORT = new Set(['node', 'python', 'ruby', 'php', 'static']);
-
 /** USER, EXPOSE, HEALTHCHECK and CMD: the end of every runtime stage. */
-export function runtimeTail(input: DockerfileInput, image: BaseImage, health: HealthRuntime, cmd: string[], opts: { entrypoint?: string[]; startPeriod?: string } = {}): string[] {
+export function runtimeTail(input: DockerfileInput, image: BaseImage, health: HealthProbe, cmd: string[], opts: { entrypoint?: string[]; startPeriod?: string } = {}): string[] {
   const { port, healthPath, app, portDefaulted } = input.plan;
   const lines = [...writableDirs(input)];
   if (port !== null && portDefaulted) lines.push(`# No listening port detected: the app reads PORT, set to ${port} (the usual port for ${app.ecosystem} apps).`);
-  // Node, Python and Ruby stages set PORT in their own ENV line.
-  if (port !== null && reads(app, 'PORT') && SETS_OWN_PORT.has(app.ecosystem) === false) lines.push(`ENV PORT=${port}`);
+  // Some stages set PORT in their own ENV line (their module says so).
+  if (port !== null && reads(app, 'PORT') && !input.plan.ecosystem.runtime.setsOwnPort) lines.push(`ENV PORT=${port}`);
   lines.push(`USER ${userSpec(input)}`);
   if (port !== null) {
     lines.push(`EXPOSE ${port}`);

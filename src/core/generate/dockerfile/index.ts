@@ -1,27 +1,12 @@
-// Dispatch to the ecosystem's Dockerfile generator and render it.
-import type { Ecosystem } from '../../model';
+// The app's ecosystem module builds its stages; they are rendered with the image settings before the COPYs.
 import type { DockerfileInput } from './context';
 import { renderDockerfile, type Stage } from './render';
-import { nodeDockerfile } from '../../ecosystems/node/dockerfile';
-import { pythonDockerfile } from '../../ecosystems/python/dockerfile';
-import { goDockerfile } from '../../ecosystems/go/dockerfile';
-import { rustDockerfile } from '../../ecosystems/rust/dockerfile';
-import { javaDockerfile } from '../../ecosystems/java/dockerfile';
-import { dotnetDockerfile } from '../../ecosystems/dotnet/dockerfile';
-import { rubyDockerfile } from '../../ecosystems/ruby/dockerfile';
-import { phpDockerfile } from '../../ecosystems/php/dockerfile';
-import { staticDockerfile } from '../../ecosystems/static/dockerfile';
 
 export type { DockerfileInput } from './context';
 
-const GENERATORS: Record<Ecosystem, (input: DockerfileInput) => Stage[]> = {
-  node: nodeDockerfile, python: pythonDockerfile, go: goDockerfile, rust: rustDockerfile, java: javaDockerfile,
-  dotnet: dotnetDockerfile, ruby: rubyDockerfile, php: phpDockerfile, static: staticDockerfile,
-};
-
 /** The Dockerfile body (without the Parity header). */
 export function dockerfileBody(input: DockerfileInput): string {
-  return renderDockerfile(settingsBeforeSources(GENERATORS[input.plan.app.ecosystem](input)));
+  return renderDockerfile(settingsBeforeSources(input.plan.ecosystem.dockerfile(input)));
 }
 
 const SETTINGS = /^(EXPOSE|HEALTHCHECK|ENTRYPOINT|CMD) /;

@@ -1,6 +1,6 @@
 // Building blocks of generated Dockerfiles: stages as lines, RUN chains, package installs per family,
 // the non-root user, HEALTHCHECKs that only use what the runtime image has, and exec-form arrays.
-import type { BaseImage, PackageTool } from '../../platform/base-images';
+import type { BaseImage, PackageTool } from '../../platform/image-rules';
 import type { Family, NativeDep } from '../../model';
 import { SECRET_NAME } from '../lint';
 
@@ -57,48 +57,27 @@ export function createUser(image: BaseImage, uid: number, home: string): string[
   return [`echo 'app:x:${uid}:0:app:${home}:/sbin/nologin' >> /etc/passwd`];
 }
 
-export type HealthRuntime = 'node' | 'bun' | 'python' | 'ruby' | 'php' | 'shell';
+/** What a health probe needs to know: the URL on the health path (null: TCP connect only) and the port. */
+export interface HealthTarget { url: string; port: number; path: string | null }
 
 /**
- * A HEALTHCHECK that needs no curl: the language runtime's own HTTP client when the image has one, else
- * bash's /dev/tcp (Debian/UBI) or busybox wget/nc (Alpine). HTTP on the health path, else a TCP connect.
+ * How an image checks the app is up: its language runtime's own HTTP client (an ecosystem's probe, see
+ * ecosystems/<id>/health.ts), or `shell`: bash's /dev/tcp (Debian/UBI) or busybox wget/nc (Alpine).
  */
-export function healthcheck(runtime: HealthRuntime, image: BaseImage, port: number, path: string | null, startPeriod = '20s'): string {
+export type HealthProbe = 'shell' | ((target: HealthTarget) => string[]);
+
+/** A HEALTHCHECK that needs no curl. HTTP on the health path, else a TCP connect. */
+export function healthcheck(probe: HealthProbe, image: BaseImage, port: number, path: string | null, startPeriod = '20s'): string {
   const url = `http://127.0.0.1:${port}${path ?? ''}`;
-  let cmd: string[];
-  switch (runtime) {
-    case 'node':
-    case 'bun':
-      cmd = [runtime, '-e', path
-        ? `require('http').get('${url}', (r) => process.exit(r.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1)).setTimeout(4000, () => process.exit(1))`
-        : `require('net').connect(${port}, '127.0.0.1').on('connect', () => process.exit(0)).on('error', () => process.exit(1))`];
-      break;
-    case 'python':
-      cmd = ['python3', '-c', path
-        ? `import urllib.request; urllib.request.urlopen('${url}', timeout=4)`
-        : `import socket; socket.create_connection(('127.0.0.1', ${port}), 4)`];
-      break;
-    case 'ruby':
-      cmd = ['ruby', '-e', path
-        ? `require 'net/http'; exit Net::HTTP.get_response(URI('${url}')).is_a?(Net::HTTPSuccess) ? 0 : 1`
-        : `require 'socket'; TCPSocket.new('127.0.0.1', ${port}).close`];
-      break;
-    case 'php':
-      cmd = ['php', '-r', path
-        ? `exit(@file_get_contents('${url}') === false ? 1 : 0);`
-        : `exit(@fsockopen('127.0.0.1', ${port}) ? 0 : 1);`];
-      break;
-    case 'shell':
-      if (!image.bash) {
-        cmd = path ? ['wget', '-q', '-O', '/dev/null', url] : ['nc', '-z', '127.0.0.1', String(port)];
-      } else {
-        cmd = ['bash', '-c', path
-          ? `exec 3<>/dev/tcp/127.0.0.1/${port} && printf 'GET ${path} HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' [23][0-9][0-9] '`
-          : `exec 3<>/dev/tcp/127.0.0.1/${port}`];
-      }
-      break;
-  }
+  const cmd = probe === 'shell' ? shellProbe(image, url, port, path) : probe({ url, port, path });
   return `HEALTHCHECK --interval=30s --timeout=5s --start-period=${startPeriod} --retries=3 \\\n  CMD ${execForm(cmd)}`;
+}
+
+function shellProbe(image: BaseImage, url: string, port: number, path: string | null): string[] {
+  if (!image.bash) return path ? ['wget', '-q', '-O', '/dev/null', url] : ['nc', '-z', '127.0.0.1', String(port)];
+  return ['bash', '-c', path
+    ? `exec 3<>/dev/tcp/127.0.0.1/${port} && printf 'GET ${path} HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' [23][0-9][0-9] '`
+    : `exec 3<>/dev/tcp/127.0.0.1/${port}`];
 }
 
 /** On UBI language images (default user 1001) steps that install or create files run as root first. */

@@ -2,7 +2,6 @@
 // per-ecosystem resources, env from the ConfigMap and a user-created Secret.
 import type { AppPlan } from '../plan';
 import { dnsLabel } from '../names';
-import { RESOURCES, startupBudget } from './resources';
 import { commonLabels, metadata, selectorLabels } from './labels';
 import { containerEnv } from './env';
 
@@ -30,11 +29,11 @@ export function deployment(plan: AppPlan, opts: DeploymentOptions): Record<strin
   const env = containerEnv(plan);
   if (env.length) container.env = env;
   if (server) {
-    container.startupProbe = { ...action, periodSeconds: 2, failureThreshold: Math.ceil(startupBudget(plan.app.ecosystem) / 2), timeoutSeconds: 3 };
+    container.startupProbe = { ...action, periodSeconds: 2, failureThreshold: Math.ceil(plan.ecosystem.runtime.startupSeconds / 2), timeoutSeconds: 3 };
     container.readinessProbe = { ...action, periodSeconds: 5, failureThreshold: 3, timeoutSeconds: 3 };
     container.livenessProbe = { ...action, periodSeconds: period, failureThreshold: 3, timeoutSeconds: 5 };
   }
-  container.resources = RESOURCES[plan.app.ecosystem];
+  container.resources = plan.ecosystem.resources;
   container.securityContext = {
     allowPrivilegeEscalation: false,
     capabilities: { drop: ['ALL'] },

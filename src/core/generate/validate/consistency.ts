@@ -5,6 +5,7 @@ import { parseYamlDocs } from '../../parse/structured';
 import type { AppProfile } from '../../model';
 import { dockerfileInstructions, finalStage } from '../lint';
 import { imageSetsEnv, isRequired } from '../plan';
+import { moduleOf } from '../../ecosystems';
 
 export interface AppFiles { app: AppProfile; dockerfile: string; manifests: Record<string, string>; compose?: string; composeService?: string }
 
@@ -63,7 +64,7 @@ export function checkConsistency(files: AppFiles): string[] {
     composeEnv = new Set(Object.keys(service?.environment ?? {}));
   }
   for (const e of files.app.env) {
-    if (imageSetsEnv(files.app.ecosystem, e.name)) continue;
+    if (imageSetsEnv(moduleOf(files.app.ecosystem), e.name)) continue;
     if (!isRequired(e) && !e.secret) continue;
     if (!k8sEnv.has(e.name)) problems.push(`env ${e.name} is read by the code (${e.source}) but not wired in the Deployment`);
     // Optional secrets are an optional Secret key in Kubernetes and stay unset in compose.

@@ -1,0 +1,4 @@
+// Static sites have no runtime to pin.
+import type { PinReader } from '../../pins';
+
+export const pins: PinReader = () => [];
