@@ -30,7 +30,7 @@ export const KNOWN_TAGS: Record<string, TagFamily> = {
     eolBefore: '3.10',
   },
   golang: {
-    variants: { bookworm: { from: '1.20' }, bullseye: { from: '1.16', to: '1.23' }, buster: { from: '1.11', to: '1.20' }, alpine: { from: '1.11' }, trixie: { from: '1.24' } },
+    variants: { bookworm: { from: '1.19' }, bullseye: { from: '1.16', to: '1.23' }, buster: { from: '1.11', to: '1.20' }, alpine: { from: '1.11' }, trixie: { from: '1.24' } },
     eolBefore: '1.24',
   },
   ruby: {
