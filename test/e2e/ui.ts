@@ -15,7 +15,10 @@ export async function clickMenuItem(page: Page, open: () => Promise<void>, label
     const item = page.locator('.monaco-menu .action-label', { hasText: label });
     try {
       await item.first().waitFor({ timeout: 2_000 });
-      await item.first().click();
+      // Hover focuses the entry and Enter runs it: a plain click is lost when the menu re-renders between
+      // mouse-down and mouse-up (context keys changing while it is open).
+      await item.first().hover();
+      await page.keyboard.press('Enter');
       return;
     } catch {
       await page.keyboard.press('Escape');
