@@ -3,14 +3,8 @@
 // its own, so a drift re-check does not clear what the last run found (and Stop does).
 import * as path from 'node:path';
 import * as vscode from '../vscodeApi';
-import type { Finding, Severity } from '../../core/model';
-import { DIAGNOSTIC_SOURCE } from '../diagnostics/driftDiagnostics';
-
-const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-};
+import type { Finding } from '../../core/model';
+import { DIAGNOSTIC_SOURCE, SEVERITY } from '../diagnostics/driftDiagnostics';
 
 export class RunDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('parity-run');
